@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { configFields, readConfig } from '@devgraph/runtime';
+
+export interface SubgraphEndpoint {
+  name: string;
+  url: string;
+}
+
+/** The subgraphs `npm start` runs, on their default ports. */
+export const DEFAULT_SUBGRAPHS = 'catalog=http://127.0.0.1:4001/graphql';
+
+const subgraphList = z
+  .string()
+  .default(DEFAULT_SUBGRAPHS)
+  .transform((value, ctx) => {
+    const entries: SubgraphEndpoint[] = [];
+    for (const item of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+      const match = /^([a-z][a-z0-9_-]*)=(https?:\/\/\S+)$/i.exec(item);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not name=url` });
+        return z.NEVER;
+      }
+      entries.push({ name: match[1]!, url: match[2]! });
+    }
+    return entries;
+  })
+  .describe(`comma-separated name=url pairs, e.g. ${DEFAULT_SUBGRAPHS},scm=http://127.0.0.1:4002/graphql`);
+
+export const gatewayConfigSchema = z.object({
+  PORT: configFields.port(4000),
+  HOST: configFields.host(),
+  LOG_LEVEL: configFields.logLevel(),
+  SUBGRAPHS: subgraphList,
+  SUPERGRAPH_PATH: z.string().optional().describe('the path of a supergraph.graphql written by `npm run compose`'),
+  SUBGRAPH_RETRY_INTERVAL_MS: configFields.positiveInt(1000, 'milliseconds between attempts to reach subgraphs at start'),
+  SUBGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(0).default(10000).describe('milliseconds between schema re-checks in development mode, 0 to turn off (default 10000)'),
+  MAX_QUERY_DEPTH: configFields.positiveInt(15, 'levels of field nesting a query may have'),
+  EXAMPLE_QUERIES_DIR: z.string().optional().describe('a directory of .graphql files to preload into GraphiQL'),
+});
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  logLevel: string;
+  subgraphs: SubgraphEndpoint[];
+  /** Production mode when set: serve this composed supergraph and never introspect. */
+  supergraphPath?: string;
+  retryIntervalMs: number;
+  pollIntervalMs: number;
+  maxQueryDepth: number;
+  exampleQueriesDir: string;
+}
+
+export const DEFAULT_EXAMPLE_QUERIES_DIR = path.resolve(__dirname, '../../demo/queries');
+
+export function readGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const c = readConfig(gatewayConfigSchema, env);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    logLevel: c.LOG_LEVEL,
+    subgraphs: c.SUBGRAPHS,
+    supergraphPath: c.SUPERGRAPH_PATH ? path.resolve(c.SUPERGRAPH_PATH) : undefined,
+    retryIntervalMs: c.SUBGRAPH_RETRY_INTERVAL_MS,
+    pollIntervalMs: c.SUBGRAPH_POLL_INTERVAL_MS,
+    maxQueryDepth: c.MAX_QUERY_DEPTH,
+    exampleQueriesDir: c.EXAMPLE_QUERIES_DIR ? path.resolve(c.EXAMPLE_QUERIES_DIR) : DEFAULT_EXAMPLE_QUERIES_DIR,
+  };
+}

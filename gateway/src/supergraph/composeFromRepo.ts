@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SubgraphEndpoint } from '../config';
+import { composeSupergraph } from './composeSupergraph';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/**
+ * Compose from the schema files in the repo, not from running servers: it works offline, in
+ * CI and in a Docker build, and the result is exactly what was reviewed. Routing URLs come
+ * from the subgraph list (SUBGRAPHS), so one repo composes for any deployment.
+ */
+export function composeFromRepo(subgraphs: readonly SubgraphEndpoint[], root = REPO_ROOT): string {
+  return composeSupergraph(
+    subgraphs.map((s) => {
+      const file = path.join(root, 'subgraphs', s.name, 'schema.graphql');
+      if (!fs.existsSync(file)) throw new Error(`No schema for subgraph "${s.name}": ${file} does not exist.`);
+      return { ...s, sdl: fs.readFileSync(file, 'utf8') };
+    }),
+  );
+}

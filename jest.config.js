@@ -1,0 +1,9 @@
+/** One jest config for the whole workspace: tests live next to the code they test. */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{packages,gateway,subgraphs,scripts,test}/**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  testTimeout: 30000,
+  // Integration tests start real servers; two workers fit the 2-core machines CI runs on.
+  maxWorkers: 2,
+};

@@ -1,0 +1,23 @@
+import type { Cache } from './Cache';
+import { createMemoryCache } from './createMemoryCache';
+import { createRedisCache } from './createRedisCache';
+
+export interface CreateCacheOptions {
+  /** When set, the shared Redis cache; otherwise an in-process LRU (fine for one replica). */
+  redisUrl?: string;
+  /** Key prefix per deployment, separator included (e.g. `devgraph:prod:`); Redis only. */
+  keyPrefix: string;
+  /** Entry bound for the in-process LRU. */
+  maxEntries: number;
+  /** Backend trouble (Redis only); see `RedisCacheOptions.onError`. */
+  onError?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/** Picks the backend from config, so data sources only ever see `Cache`. */
+export function createCache(options: CreateCacheOptions): Cache {
+  if (options.redisUrl) {
+    return createRedisCache({ url: options.redisUrl, keyPrefix: options.keyPrefix, onError: options.onError, now: options.now });
+  }
+  return createMemoryCache({ maxEntries: options.maxEntries, now: options.now });
+}

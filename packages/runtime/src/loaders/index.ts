@@ -1,0 +1,1 @@
+export { createLoader, type BatchFunction, type BatchResults, type LoaderOptions } from './createLoader';

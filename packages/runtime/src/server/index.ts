@@ -1,0 +1,4 @@
+export * from './startSubgraphServer';
+export * from './formatSubgraphError';
+export * from './mountOpsEndpoints';
+export * from './useOperationMetrics';

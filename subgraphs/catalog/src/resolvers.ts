@@ -1,0 +1,166 @@
+import { badUserInput, notFound } from '@devgraph/runtime';
+import type { Resolvers } from './generated/types';
+import type { CatalogContext } from './context';
+import type { CatalogEntity, RelationType } from './model/types';
+import { parseEntityRef } from './model/entityRef';
+import { entityFieldResolvers, ownedFieldResolvers, typeNameOf } from './resolvers/entityFields';
+import { loadRelated, firstRelated } from './resolvers/loadRelated';
+
+/** The biggest page a client may ask for: large enough for a dashboard, small enough to stay cheap. */
+export const MAX_PAGE_SIZE = 500;
+
+const annotationField = (key: string) => (entity: CatalogEntity) => entity.metadata.annotations[key] ?? null;
+
+const related =
+  (type: RelationType, kind?: string) =>
+  (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) =>
+    loadRelated(ctx, entity, type, kind);
+
+const firstOf =
+  (type: RelationType, kind?: string) =>
+  (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) =>
+    firstRelated(ctx, entity, type, kind);
+
+const specString = (key: string) => (entity: CatalogEntity) => {
+  const value = entity.spec[key];
+  return typeof value === 'string' ? value : null;
+};
+
+const profileOf = (entity: CatalogEntity) => (entity.spec.profile as Record<string, string | undefined> | undefined) ?? null;
+
+function resolveReference({ ref }: { ref: string }, ctx: CatalogContext) {
+  return ctx.loaders.entity.load(ref);
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    async entity(_root, { ref }, ctx) {
+      let normalised: string;
+      try {
+        const parts = parseEntityRef(ref);
+        normalised = `${parts.kind}:${parts.namespace}/${parts.name}`;
+      } catch (error) {
+        throw badUserInput(`"${ref}" is not an entity ref: ${(error as Error).message}. Use kind:namespace/name, e.g. component:default/payments.`, { ref });
+      }
+      const entity = await ctx.loaders.entity.load(normalised);
+      if (!entity) throw notFound(`Entity "${normalised}"`, { details: { ref: normalised } });
+      return entity;
+    },
+    entities(_root, { filter, first, after }, ctx) {
+      const size = first ?? 20;
+      if (size < 0 || size > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, { first: size });
+      try {
+        return ctx.index.query(filter ?? undefined, { first: size, after });
+      } catch (error) {
+        throw badUserInput((error as Error).message, { after });
+      }
+    },
+    catalogProblems: (_root, _args, ctx) => [...ctx.index.problems],
+  },
+  Entity: { __resolveType: (entity) => typeNameOf(entity) },
+  Owner: { __resolveType: (entity) => (typeNameOf(entity) === 'User' ? 'User' : 'Group') },
+  EntityConnection: {
+    edges: (page) => page.items.map((node, i) => ({ cursor: page.cursors[i]!, node })),
+    nodes: (page) => page.items,
+    pageInfo: (page) => ({
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.cursors[0] ?? null,
+      endCursor: page.cursors[page.cursors.length - 1] ?? null,
+    }),
+    totalCount: (page) => page.totalCount,
+  },
+  Relation: {
+    target: (relation, _args, ctx) => ctx.loaders.entity.load(relation.targetRef),
+  },
+  CatalogProblem: {
+    location: (p) => p.location ?? null,
+    documentIndex: (p) => p.documentIndex ?? null,
+    line: (p) => p.line ?? null,
+    entityRef: (p) => p.entityRef ?? null,
+  },
+  Component: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    ...ownedFieldResolvers,
+    type: specString('type') as (e: CatalogEntity) => string,
+    lifecycle: specString('lifecycle') as (e: CatalogEntity) => string,
+    system: firstOf('partOf', 'system'),
+    subcomponentOf: firstOf('partOf', 'component'),
+    subcomponents: related('hasPart', 'component'),
+    dependsOn: related('dependsOn'),
+    dependents: related('dependencyOf'),
+    providesApis: related('providesApi'),
+    consumesApis: related('consumesApi'),
+    githubProjectSlug: annotationField('github.com/project-slug'),
+    pagerdutyServiceId: annotationField('pagerduty.com/service-id'),
+    growthbookProject: annotationField('growthbook.io/project'),
+  },
+  Api: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    ...ownedFieldResolvers,
+    type: specString('type') as (e: CatalogEntity) => string,
+    lifecycle: specString('lifecycle') as (e: CatalogEntity) => string,
+    system: firstOf('partOf', 'system'),
+    definition: specString('definition'),
+    providers: related('apiProvidedBy'),
+    consumers: related('apiConsumedBy'),
+  },
+  System: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    ...ownedFieldResolvers,
+    domain: firstOf('partOf', 'domain'),
+    components: related('hasPart', 'component'),
+    apis: related('hasPart', 'api'),
+    resources: related('hasPart', 'resource'),
+  },
+  Domain: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    ...ownedFieldResolvers,
+    systems: related('hasPart', 'system'),
+  },
+  Resource: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    ...ownedFieldResolvers,
+    type: specString('type') as (e: CatalogEntity) => string,
+    system: firstOf('partOf', 'system'),
+    dependsOn: related('dependsOn'),
+    dependents: related('dependencyOf'),
+  },
+  Group: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    type: specString('type') as (e: CatalogEntity) => string,
+    profile: profileOf,
+    displayName: (e) => profileOf(e)?.displayName ?? null,
+    email: (e) => profileOf(e)?.email ?? null,
+    parent: firstOf('childOf', 'group'),
+    children: related('parentOf', 'group'),
+    members: related('hasMember', 'user'),
+    owns: related('ownerOf'),
+    githubTeamSlug: annotationField('github.com/team-slug'),
+  },
+  User: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    profile: profileOf,
+    displayName: (e) => profileOf(e)?.displayName ?? null,
+    email: (e) => profileOf(e)?.email ?? null,
+    memberOf: related('memberOf', 'group'),
+    owns: related('ownerOf'),
+    githubUserLogin: annotationField('github.com/user-login'),
+  },
+  Location: {
+    __resolveReference: resolveReference,
+    ...entityFieldResolvers,
+    type: specString('type'),
+    targets: (e) => {
+      const { target, targets } = e.spec;
+      return [...(typeof target === 'string' ? [target] : []), ...(Array.isArray(targets) ? targets.filter((t): t is string => typeof t === 'string') : [])];
+    },
+  },
+};

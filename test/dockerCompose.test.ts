@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { readConfig } from '@devgraph/runtime';
+import { catalogConfigSchema } from '../subgraphs/catalog/src/config';
+import { gatewayConfigSchema } from '../gateway/src/config';
+
+// No Docker engine runs here, so the compose file is kept honest by checking it against the
+// same config schemas the processes validate at start.
+const ROOT = path.resolve(__dirname, '..');
+const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, { build?: string; image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
+};
+
+const schemas: Record<string, { schema: z.ZodObject; entry: string }> = {
+  catalog: { schema: catalogConfigSchema, entry: 'subgraphs/catalog/src/main.ts' },
+  gateway: { schema: gatewayConfigSchema, entry: 'gateway/src/main.ts' },
+};
+
+describe('docker-compose.yml', () => {
+  it('runs redis and every devgraph service', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['catalog', 'gateway', 'redis']);
+  });
+
+  it.each(Object.keys(schemas))('gives %s only variables its config knows, with valid values', (name) => {
+    const service = compose.services[name]!;
+    const { schema, entry } = schemas[name]!;
+    const env = service.environment ?? {};
+    const unknown = Object.keys(env).filter((key) => !(key in schema.shape));
+    expect(unknown).toEqual([]);
+    expect(() => readConfig(schema, env)).not.toThrow();
+    expect(service.command?.join(' ')).toContain(entry);
+    expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
+  });
+
+  it('points the gateway at every subgraph service by its compose hostname and port', () => {
+    const subgraphs = compose.services.gateway!.environment!.SUBGRAPHS!.split(',');
+    for (const entry of subgraphs) {
+      const [name, url] = entry.split('=') as [string, string];
+      const port = compose.services[name]?.environment?.PORT;
+      expect(url).toBe(`http://${name}:${port}/graphql`);
+      expect(compose.services.gateway!.depends_on).toHaveProperty(name);
+    }
+  });
+});

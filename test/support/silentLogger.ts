@@ -1,0 +1,14 @@
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '@devgraph/runtime';
+
+/** A real logger whose lines are kept in memory, so tests can assert what was (not) logged. */
+export function memoryLogger(service = 'test', secrets: string[] = []): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: createLogger({ service, level: 'debug', secrets, destination }), lines };
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import type { RunningServer } from '@devgraph/runtime';
+import { createCatalogSubgraph } from '../../subgraphs/catalog/src/createCatalogSubgraph';
+import { DEMO_CATALOG_PATH } from '../../subgraphs/catalog/src/config';
+import { startGateway, type RunningGateway } from '../../gateway/src/startGateway';
+import { DEFAULT_EXAMPLE_QUERIES_DIR, type GatewayConfig, type SubgraphEndpoint } from '../../gateway/src/config';
+import { memoryLogger } from './silentLogger';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POST one operation the way a user's script would: plain HTTP, JSON in, JSON out. */
+export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
+}
+
+export function gatewayConfig(subgraphs: SubgraphEndpoint[], overrides: Partial<GatewayConfig> = {}): GatewayConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    subgraphs,
+    retryIntervalMs: 100,
+    pollIntervalMs: 0,
+    maxQueryDepth: 15,
+    exampleQueriesDir: DEFAULT_EXAMPLE_QUERIES_DIR,
+    ...overrides,
+  };
+}
+
+export async function startCatalog(catalogPaths: string[] = [DEMO_CATALOG_PATH], port = 0): Promise<RunningServer> {
+  return createCatalogSubgraph(
+    { port, host: '127.0.0.1', logLevel: 'silent', catalogPaths, cwd: path.resolve(__dirname, '../..') },
+    memoryLogger('catalog').logger,
+  );
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  catalog: RunningServer;
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** The catalog subgraph and the gateway on free ports, composed by introspection as in `npm start`. */
+export async function startStack(options: { catalogPaths?: string[]; extraSubgraphs?: SubgraphEndpoint[]; gateway?: Partial<GatewayConfig> } = {}): Promise<Stack> {
+  const catalog = await startCatalog(options.catalogPaths);
+  const gateway = await startGateway(
+    gatewayConfig([{ name: 'catalog', url: catalog.url }, ...(options.extraSubgraphs ?? [])], options.gateway),
+    memoryLogger('gateway').logger,
+  );
+  await gateway.ready;
+  return {
+    gateway,
+    catalog,
+    query: (q, v) => postGraphQL(gateway.url, q, v),
+    async close() {
+      await gateway.close();
+      await catalog.close();
+    },
+  };
+}
