@@ -29,7 +29,7 @@ describe('npm start', () => {
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     try {
       const deadline = Date.now() + 60_000;
-      while (!output.includes('devgraph is ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      while (!output.includes('GraphiQL: http') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       expect(output).toContain(`GraphiQL: http://localhost:${port}/graphql`);
       expect(output).toMatch(/\[catalog\] +INFO +catalog loaded/);
 

@@ -69,7 +69,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const ready = server.start().then(() => {
     serve = expressMiddleware(server);
-    logger.info({ url }, `devgraph is ready: open ${url} for GraphiQL`);
+    logger.info({ url }, 'gateway ready: serving queries and GraphiQL');
   });
   // A failed start is reported through `ready`; keep it from being an unhandled rejection here.
   ready.catch((error: Error) => logger.error({ err: error }, 'gateway failed to start'));

@@ -10,7 +10,7 @@ export function formatLogLine(service: string, line: string): string {
     const level = LEVELS[Number(entry.level)] ?? 'INFO';
     const extra = Object.entries(entry).filter(([k]) => !HIDDEN.has(k));
     const rest = extra.length ? ` ${JSON.stringify(Object.fromEntries(extra))}` : '';
-    return `${prefix} ${level.padEnd(5)} ${String(entry.msg ?? '')}${rest}`;
+    return `${prefix} ${level.padEnd(5)} ${String(entry.msg ?? '').replace(/\s*\n\s*/g, ' ')}${rest}`;
   } catch {
     return `${prefix} ${line}`;
   }
