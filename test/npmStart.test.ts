@@ -1,17 +1,10 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { postGraphQL } from './support/startStack';
+import { freePort } from './support/freePort';
 
 const ROOT = path.resolve(__dirname, '..');
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 // What a new user does: `npm start`, wait for the banner, curl the gateway, Ctrl-C.
 describe('npm start', () => {

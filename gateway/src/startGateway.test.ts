@@ -1,4 +1,3 @@
-import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +5,7 @@ import { parse } from 'graphql';
 import { createMetrics, startSubgraphServer, type RunningServer } from '@devgraph/runtime';
 import { gatewayConfig, postGraphQL, startCatalog, startStack, type Stack } from '../../test/support/startStack';
 import { memoryLogger } from '../../test/support/silentLogger';
+import { freePort } from '../../test/support/freePort';
 import { startGateway } from './startGateway';
 import { composeFromRepo } from './supergraph/composeFromRepo';
 
@@ -28,13 +28,6 @@ function startScoreSubgraph(port = 0): Promise<RunningServer> {
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 describe('gateway', () => {
   it('waits for a subgraph that starts after it, answering 503 until then, and then serves', async () => {

@@ -2,3 +2,4 @@ export * from './startSubgraphServer';
 export * from './formatSubgraphError';
 export * from './mountOpsEndpoints';
 export * from './useOperationMetrics';
+export * from './runService';
