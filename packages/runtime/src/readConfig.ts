@@ -63,6 +63,11 @@ export const configFields = {
       .string()
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .describe(`a comma-separated list, e.g. ${example}`),
+  /** Shared cache: Redis when set, in-process LRU otherwise. */
+  redisUrl: () =>
+    z.string().regex(/^rediss?:\/\/\S+$/, 'expected a redis:// or rediss:// URL').optional().describe('a Redis URL, e.g. redis://127.0.0.1:6379 (unset: in-memory cache)'),
+  cachePrefix: () =>
+    z.string().regex(/^[A-Za-z0-9:_-]+$/).default('devgraph').describe('a key prefix per deployment, letters, digits, ":", "_" or "-" (default devgraph)'),
   positiveInt: (fallback: number, what: string) =>
     z.coerce.number().int().positive().default(fallback).describe(`a positive whole number of ${what} (default ${fallback})`),
 };

@@ -1,0 +1,2 @@
+export * from './startSimulator';
+export * from './loadDemoOrganisation';
