@@ -5,8 +5,12 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 COPY packages/runtime/package.json packages/runtime/
+COPY packages/simulator-kit/package.json packages/simulator-kit/
 COPY gateway/package.json gateway/
 COPY subgraphs/catalog/package.json subgraphs/catalog/
+COPY subgraphs/scm/package.json subgraphs/scm/
+COPY subgraphs/incidents/package.json subgraphs/incidents/
+COPY subgraphs/experiments/package.json subgraphs/experiments/
 # tsx is a dev dependency of the workspace and is how every entry point runs.
 RUN npm ci --include=dev && npm cache clean --force
 COPY . .

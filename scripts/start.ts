@@ -61,13 +61,14 @@ async function waitUntilReady(url: string, timeoutMs: number): Promise<boolean> 
 }
 
 async function main() {
-  const plan = launchPlan();
+  const { services, sources } = launchPlan();
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
-  for (const spec of plan) launch(spec);
-  const gateway = plan.find((s) => s.name === 'gateway')!;
-  if (await waitUntilReady(gateway.readyUrl, 120_000)) {
-    const url = gateway.readyUrl.replace('/readyz', '/graphql').replace('127.0.0.1', 'localhost');
+  for (const spec of services) launch(spec);
+  const gateway = services.find((s) => s.name === 'gateway')!;
+  if (await waitUntilReady(gateway.readyUrl!, 120_000)) {
+    console.log(`\n  Sources:\n${sources.map((line) => `    ${line}`).join('\n')}`);
+    const url = gateway.readyUrl!.replace('/readyz', '/graphql').replace('127.0.0.1', 'localhost');
     console.log(`\n  devgraph is ready.\n  GraphiQL: ${url}\n  Try: curl -s ${url} -H 'content-type: application/json' -d '{"query":"{ entities(first: 5) { totalCount nodes { ref title } } }"}'\n  Ctrl-C stops everything.\n`);
   } else if (!stopping) {
     console.error('devgraph did not become ready within 120 s; see the logs above.');

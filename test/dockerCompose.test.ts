@@ -5,22 +5,34 @@ import type { z } from 'zod';
 import { readConfig } from '@devgraph/runtime';
 import { catalogConfigSchema } from '../subgraphs/catalog/src/config';
 import { gatewayConfigSchema } from '../gateway/src/config';
+import { scmConfigSchema } from '../subgraphs/scm/src/config';
+import { incidentsConfigSchema } from '../subgraphs/incidents/src/config';
+import { experimentsConfigSchema } from '../subgraphs/experiments/src/config';
+import { githubSimulatorConfigSchema } from '../subgraphs/scm/simulator/config';
+import { simulatorConfigSchema as pagerdutySimulatorConfigSchema } from '../subgraphs/incidents/simulator/config';
+import { simulatorConfigSchema as growthbookSimulatorConfigSchema } from '../subgraphs/experiments/simulator/config';
 
 // No Docker engine runs here, so the compose file is kept honest by checking it against the
 // same config schemas the processes validate at start.
 const ROOT = path.resolve(__dirname, '..');
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, { build?: string; image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
 };
 
 const schemas: Record<string, { schema: z.ZodObject; entry: string }> = {
   catalog: { schema: catalogConfigSchema, entry: 'subgraphs/catalog/src/main.ts' },
   gateway: { schema: gatewayConfigSchema, entry: 'gateway/src/main.ts' },
+  scm: { schema: scmConfigSchema, entry: 'subgraphs/scm/src/main.ts' },
+  incidents: { schema: incidentsConfigSchema, entry: 'subgraphs/incidents/src/main.ts' },
+  experiments: { schema: experimentsConfigSchema, entry: 'subgraphs/experiments/src/main.ts' },
+  'github-sim': { schema: githubSimulatorConfigSchema, entry: 'subgraphs/scm/simulator/main.ts' },
+  'pagerduty-sim': { schema: pagerdutySimulatorConfigSchema, entry: 'subgraphs/incidents/simulator/main.ts' },
+  'growthbook-sim': { schema: growthbookSimulatorConfigSchema, entry: 'subgraphs/experiments/simulator/main.ts' },
 };
 
 describe('docker-compose.yml', () => {
   it('runs redis and every devgraph service', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['catalog', 'gateway', 'redis']);
+    expect(Object.keys(compose.services).sort()).toEqual(['redis', ...Object.keys(schemas)].sort());
   });
 
   it.each(Object.keys(schemas))('gives %s only variables its config knows, with valid values', (name) => {
@@ -31,6 +43,7 @@ describe('docker-compose.yml', () => {
     expect(unknown).toEqual([]);
     expect(() => readConfig(schema, env)).not.toThrow();
     expect(service.command?.join(' ')).toContain(entry);
+    expect(service.build).toBe('.');
     expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
   });
 
@@ -42,5 +55,16 @@ describe('docker-compose.yml', () => {
       expect(url).toBe(`http://${name}:${port}/graphql`);
       expect(compose.services.gateway!.depends_on).toHaveProperty(name);
     }
+    expect(subgraphs.map((s) => s.split('=')[0])).toEqual(['catalog', 'scm', 'incidents', 'experiments']);
+  });
+
+  it.each([
+    ['scm', 'GITHUB_API_URL', 'github-sim'],
+    ['incidents', 'PAGERDUTY_API_URL', 'pagerduty-sim'],
+    ['experiments', 'GROWTHBOOK_API_URL', 'growthbook-sim'],
+  ])('points %s at its simulator (%s) and shares Redis', (name, urlVar, simulator) => {
+    const env = compose.services[name]!.environment!;
+    expect(new URL(env[urlVar]!).host).toBe(`${simulator}:${compose.services[simulator]!.environment!.PORT}`);
+    expect(env.REDIS_URL).toBe('redis://redis:6379');
   });
 });

@@ -1,18 +1,36 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { postGraphQL } from './support/startStack';
-import { freePort } from './support/freePort';
+import { freePorts } from './support/freePort';
 
 const ROOT = path.resolve(__dirname, '..');
+
+interface ScriptResult {
+  onCall: { user: { email: string } }[];
+  incidents: { totalCount: number; nodes: { status: string }[] };
+  experiments: { results: { metrics: unknown[] } }[];
+}
 
 
 // What a new user does: `npm start`, wait for the banner, curl the gateway, Ctrl-C.
 describe('npm start', () => {
-  it('starts the stack, answers the README query through the gateway, and stops on Ctrl-C', async () => {
-    const [port, catalogPort] = [await freePort(), await freePort()];
+  it('starts every service with simulators, answers the README and script queries through the gateway, and stops on Ctrl-C', async () => {
+    const ports = await freePorts(8);
+    const [port, catalogPort, scm, incidents, experiments, githubSim, pagerdutySim, growthbookSim] = ports.map(String);
     const child = spawn('npm', ['start'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), CATALOG_PORT: String(catalogPort) },
+      env: {
+        ...process.env,
+        PORT: port,
+        CATALOG_PORT: catalogPort,
+        SCM_PORT: scm,
+        INCIDENTS_PORT: incidents,
+        EXPERIMENTS_PORT: experiments,
+        GITHUB_SIMULATOR_PORT: githubSim,
+        PAGERDUTY_SIMULATOR_PORT: pagerdutySim,
+        GROWTHBOOK_SIMULATOR_PORT: growthbookSim,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -34,6 +52,20 @@ describe('npm start', () => {
       expect(result.data?.entity.system.domain.name).toBe('shopping');
       expect(result.data?.entity.owner.members.length).toBeGreaterThan(0);
       for (const member of result.data!.entity.owner.members) expect(member.email).toMatch(/@fernhollow\.com$/);
+
+      // The script use case, exactly as shipped in demo/queries: every tool answers through its simulator.
+      const script = await postGraphQL<{ entity: ScriptResult }>(
+        `http://127.0.0.1:${port}/graphql`,
+        fs.readFileSync(path.join(ROOT, 'demo/queries/02-owners-incidents-experiments.graphql'), 'utf8'),
+      );
+      expect(script.errors).toBeUndefined();
+      const checkout = script.data!.entity;
+      expect(checkout.onCall.length).toBeGreaterThan(0);
+      expect(checkout.incidents.totalCount).toBeGreaterThan(0);
+      expect(checkout.incidents.nodes.every((i) => i.status === 'TRIGGERED' || i.status === 'ACKNOWLEDGED')).toBe(true);
+      expect(checkout.experiments.length).toBeGreaterThan(0);
+      expect(checkout.experiments[0]!.results.metrics.length).toBeGreaterThan(0);
+      expect(output).toContain('scm: GitHub simulator with demo data');
     } finally {
       // Ctrl-C in a terminal signals the whole foreground process group.
       process.kill(-child.pid!, 'SIGINT');
@@ -42,7 +74,6 @@ describe('npm start', () => {
     const { code, signal } = await exited;
     expect(code === 0 || signal === 'SIGINT').toBe(true);
     expect(output).not.toContain('exited unexpectedly');
-    await expect(fetch(`http://127.0.0.1:${catalogPort}/healthz`)).rejects.toThrow();
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    for (const p of ports) await expect(fetch(`http://127.0.0.1:${p}/healthz`)).rejects.toThrow();
   }, 90_000);
 });

@@ -2,10 +2,15 @@ import { ConfigError } from '@devgraph/runtime';
 import { readGatewayConfig } from './config';
 
 describe('readGatewayConfig', () => {
-  it('defaults to the local catalog on port 4000 in introspection mode', () => {
+  it('defaults to the four local subgraphs on port 4000 in introspection mode', () => {
     const config = readGatewayConfig({});
     expect(config.port).toBe(4000);
-    expect(config.subgraphs).toEqual([{ name: 'catalog', url: 'http://127.0.0.1:4001/graphql' }]);
+    expect(config.subgraphs).toEqual([
+      { name: 'catalog', url: 'http://127.0.0.1:4001/graphql' },
+      { name: 'scm', url: 'http://127.0.0.1:4002/graphql' },
+      { name: 'incidents', url: 'http://127.0.0.1:4003/graphql' },
+      { name: 'experiments', url: 'http://127.0.0.1:4004/graphql' },
+    ]);
     expect(config.supergraphPath).toBeUndefined();
   });
 

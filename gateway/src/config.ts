@@ -7,8 +7,13 @@ export interface SubgraphEndpoint {
   url: string;
 }
 
-/** The subgraphs `npm start` runs, on their default ports. */
-export const DEFAULT_SUBGRAPHS = 'catalog=http://127.0.0.1:4001/graphql';
+/** The four subgraphs on their default ports (what `npm start` runs). */
+export const DEFAULT_SUBGRAPHS = [
+  'catalog=http://127.0.0.1:4001/graphql',
+  'scm=http://127.0.0.1:4002/graphql',
+  'incidents=http://127.0.0.1:4003/graphql',
+  'experiments=http://127.0.0.1:4004/graphql',
+].join(',');
 
 const subgraphList = z
   .string()

@@ -3,7 +3,7 @@ const HIDDEN = new Set(['level', 'time', 'pid', 'hostname', 'service', 'msg']);
 
 /** Make one pino JSON line readable in a terminal; anything else passes through as it is. */
 export function formatLogLine(service: string, line: string): string {
-  const prefix = `[${service}]`.padEnd(12);
+  const prefix = `[${service}]`.padEnd(16);
   if (!line.startsWith('{')) return `${prefix} ${line}`;
   try {
     const entry = JSON.parse(line) as Record<string, unknown>;

@@ -1,0 +1,31 @@
+import { DEMO_TOKEN, launchPlan } from './config';
+
+const names = (env: Record<string, string>) => launchPlan(env).services.map((s) => s.name);
+
+describe('launchPlan', () => {
+  it('runs every subgraph against its simulator when no real tool is configured', () => {
+    const { services } = launchPlan({});
+    expect(names({})).toEqual(['catalog', 'github-sim', 'scm', 'pagerduty-sim', 'incidents', 'growthbook-sim', 'experiments', 'gateway']);
+    expect(services.find((s) => s.name === 'scm')!.env).toEqual({ PORT: '4002', GITHUB_API_URL: 'http://127.0.0.1:4102', GITHUB_TOKEN: DEMO_TOKEN });
+    expect(services.find((s) => s.name === 'experiments')!.env.GROWTHBOOK_API_URL).toBe('http://127.0.0.1:4104/api');
+    expect(services.find((s) => s.name === 'gateway')!.env.SUBGRAPHS).toBe(
+      'catalog=http://127.0.0.1:4001/graphql,scm=http://127.0.0.1:4002/graphql,incidents=http://127.0.0.1:4003/graphql,experiments=http://127.0.0.1:4004/graphql',
+    );
+  });
+
+  it('uses the real tool, untouched, when its URL is set', () => {
+    const env = { GITHUB_API_URL: 'https://ghe.example.com/api', GITHUB_TOKEN: 'ghp_real' };
+    const { services, sources } = launchPlan(env);
+    expect(names(env)).not.toContain('github-sim');
+    // The user's URL and token reach the subgraph through the inherited environment, not overrides.
+    expect(services.find((s) => s.name === 'scm')!.env).toEqual({ PORT: '4002' });
+    expect(sources).toContain('scm: GitHub at https://ghe.example.com/api');
+  });
+
+  it('moves ports when asked', () => {
+    const { services } = launchPlan({ PORT: '5000', CATALOG_PORT: '5001' });
+    const gateway = services.find((s) => s.name === 'gateway')!;
+    expect(gateway.env.PORT).toBe('5000');
+    expect(gateway.env.SUBGRAPHS).toContain('catalog=http://127.0.0.1:5001/graphql');
+  });
+});

@@ -1,0 +1,49 @@
+import { computeIncidentStats } from './computeIncidentStats';
+import type { PdIncident } from '../sources/pagerduty/types';
+
+const incident = (id: string, status: PdIncident['status'], urgency: PdIncident['urgency'], created: string, resolved?: string): PdIncident => ({
+  id,
+  type: 'incident',
+  incident_number: 1,
+  title: id,
+  created_at: created,
+  status,
+  urgency,
+  service: { id: 'PSVC', type: 'service_reference' },
+  resolved_at: resolved ?? null,
+});
+
+describe('computeIncidentStats', () => {
+  const window = { since: '2025-01-01T00:00:00Z', until: '2025-02-01T00:00:00Z', truncated: false };
+
+  it('averages acknowledge and resolve times over the incidents that have them', () => {
+    const incidents = [
+      incident('A', 'resolved', 'high', '2025-01-10T10:00:00Z', '2025-01-10T11:00:00Z'), // ack 5 min, resolve 60 min
+      incident('B', 'resolved', 'low', '2025-01-11T10:00:00Z', '2025-01-11T10:30:00Z'), // never acked, resolve 30 min
+      incident('C', 'acknowledged', 'high', '2025-01-12T10:00:00Z'), // ack 15 min
+      incident('D', 'triggered', 'high', '2025-01-13T10:00:00Z'),
+    ];
+    const acks = new Map([
+      ['A', '2025-01-10T10:05:00Z'],
+      ['B', null],
+      ['C', '2025-01-12T10:15:00Z'],
+      ['D', null],
+    ]);
+    expect(computeIncidentStats(incidents, acks, window)).toEqual({
+      ...window,
+      total: 4,
+      highUrgency: 3,
+      lowUrgency: 1,
+      open: 2,
+      resolved: 2,
+      mttaSeconds: 600, // (300 + 900) / 2
+      mttrSeconds: 2700, // (3600 + 1800) / 2
+    });
+  });
+
+  it('gives null means when nothing was acknowledged or resolved', () => {
+    const stats = computeIncidentStats([incident('D', 'triggered', 'low', '2025-01-13T10:00:00Z')], new Map(), window);
+    expect(stats).toMatchObject({ total: 1, mttaSeconds: null, mttrSeconds: null });
+    expect(computeIncidentStats([], new Map(), { ...window, truncated: true })).toMatchObject({ total: 0, truncated: true });
+  });
+});

@@ -1,0 +1,145 @@
+import { partId, unitOf, type GithubKey, type RepoPart } from './githubKeys';
+
+/** One repository, team or user in a query: its alias and the keys it answers. */
+export interface QueryUnit {
+  id: string;
+  alias: string;
+  keys: GithubKey[];
+}
+
+export interface GithubQuery {
+  query: string;
+  variables: Record<string, string>;
+  units: QueryUnit[];
+}
+
+export interface QueryLimits {
+  /** Most repositories/teams/users per query. */
+  maxUnitsPerQuery: number;
+  /**
+   * Most connection nodes per query. GitHub refuses queries over 500,000 nodes and gets slow
+   * (10 s timeout) well before; 50,000 keeps a 50-repo dashboard in one call with room to spare.
+   */
+  maxNodesPerQuery: number;
+}
+
+const RELEASE_FIELDS = 'tagName name publishedAt url isPrerelease isDraft';
+const codeownersAt = (alias: string, path: string) => `${alias}: object(expression: "HEAD:${path}") { ... on Blob { text } }`;
+
+/** Where GitHub looks for CODEOWNERS, in its order of precedence. */
+export const CODEOWNERS_LOCATIONS = [
+  { alias: 'codeowners_github', path: '.github/CODEOWNERS' },
+  { alias: 'codeowners_root', path: 'CODEOWNERS' },
+  { alias: 'codeowners_docs', path: 'docs/CODEOWNERS' },
+] as const;
+
+/** The selection for one part; every part but `info` is aliased by `partId`, so arguments can differ. */
+function partSelection(part: RepoPart): string {
+  const alias = partId(part);
+  switch (part.kind) {
+    case 'info':
+      return 'nameWithOwner name owner { login } url description isArchived isPrivate pushedAt defaultBranchRef { name }';
+    case 'commits':
+      return `${alias}: defaultBranchRef { target { ... on Commit { history(first: ${part.first}) { nodes { oid messageHeadline committedDate url author { name email user { login } } } } } } }`;
+    case 'pullRequests': {
+      const states = part.states.length ? `states: [${part.states.join(', ')}], ` : '';
+      return `${alias}: pullRequests(${states}first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { number title url state author { login } createdAt isDraft reviewDecision mergedAt closedAt } }`;
+    }
+    case 'languages':
+      return 'languages(first: 25, orderBy: {field: SIZE, direction: DESC}) { totalSize edges { size node { name color } } }';
+    case 'releases':
+      return `${alias}: releases(first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { ${RELEASE_FIELDS} } }`;
+    case 'latestRelease':
+      return `latestRelease { ${RELEASE_FIELDS} }`;
+    case 'codeowners':
+      return CODEOWNERS_LOCATIONS.map((l) => codeownersAt(l.alias, l.path)).join(' ');
+    case 'pullRequestWindow':
+      return 'prw_merged: pullRequests(states: [MERGED], first: 100, orderBy: {field: UPDATED_AT, direction: DESC}) { totalCount nodes { createdAt mergedAt } } prw_open: pullRequests(states: [OPEN]) { totalCount }';
+  }
+}
+
+/** Rough node count of a part, the measure GitHub's limits use (connection sizes). */
+function partNodes(part: RepoPart): number {
+  switch (part.kind) {
+    case 'commits':
+    case 'releases':
+    case 'pullRequests':
+      return part.first;
+    case 'languages':
+      return 25;
+    case 'pullRequestWindow':
+      return 101;
+    default:
+      return 1;
+  }
+}
+
+const unitNodes = (unit: QueryUnit) =>
+  unit.keys.reduce((sum, key) => sum + (key.type === 'repo' ? partNodes(key.part) : key.type === 'team' ? 101 : 1), 0);
+
+/** Group keys by repository/team/user, in first-seen order. */
+export function groupUnits(keys: readonly GithubKey[]): QueryUnit[] {
+  const units = new Map<string, QueryUnit>();
+  for (const key of keys) {
+    const id = unitOf(key);
+    const unit = units.get(id) ?? { id, alias: '', keys: [] };
+    if (!unit.keys.some((k) => k.type === 'repo' && key.type === 'repo' && partId(k.part) === partId(key.part))) unit.keys.push(key);
+    units.set(id, unit);
+  }
+  return [...units.values()];
+}
+
+/** Split units into chunks that each fit one query under the limits. */
+export function chunkUnits(units: QueryUnit[], limits: QueryLimits): QueryUnit[][] {
+  const chunks: QueryUnit[][] = [];
+  let current: QueryUnit[] = [];
+  let nodes = 0;
+  for (const unit of units) {
+    const size = unitNodes(unit);
+    if (current.length > 0 && (current.length >= limits.maxUnitsPerQuery || nodes + size > limits.maxNodesPerQuery)) {
+      chunks.push(current);
+      current = [];
+      nodes = 0;
+    }
+    current.push(unit);
+    nodes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+/**
+ * One aliased query for a chunk: `r0: repository(owner: $r0_owner, name: $r0_name) { ... }` per
+ * repository with the union of the parts asked for it, teams and users alike, and always
+ * `rateLimit` so every call reports the remaining budget. Names travel as variables (never
+ * spliced into the text); only our own validated enums and numbers are inlined.
+ */
+export function buildGithubQuery(chunk: QueryUnit[]): GithubQuery {
+  const variables: Record<string, string> = {};
+  const declarations: string[] = [];
+  const fields: string[] = [];
+  const units = chunk.map((unit, i) => ({ ...unit, alias: `${unit.keys[0]!.type[0]}${i}` }));
+  for (const unit of units) {
+    const first = unit.keys[0]!;
+    const a = unit.alias;
+    if (first.type === 'repo') {
+      variables[`${a}_owner`] = first.owner;
+      variables[`${a}_name`] = first.name;
+      declarations.push(`$${a}_owner: String!`, `$${a}_name: String!`);
+      // `info` is always included: it is how a missing repository is told apart from an empty part.
+      const parts = [{ kind: 'info' } as RepoPart, ...unit.keys.flatMap((k) => (k.type === 'repo' && k.part.kind !== 'info' ? [k.part] : []))];
+      fields.push(`${a}: repository(owner: $${a}_owner, name: $${a}_name) { ${parts.map(partSelection).join(' ')} }`);
+    } else if (first.type === 'team') {
+      variables[`${a}_org`] = first.org;
+      variables[`${a}_slug`] = first.slug;
+      declarations.push(`$${a}_org: String!`, `$${a}_slug: String!`);
+      fields.push(`${a}: organization(login: $${a}_org) { team(slug: $${a}_slug) { slug combinedSlug name description url parentTeam { combinedSlug } members(first: 100) { totalCount nodes { login name url avatarUrl } } } }`);
+    } else {
+      variables[`${a}_login`] = first.login;
+      declarations.push(`$${a}_login: String!`);
+      fields.push(`${a}: user(login: $${a}_login) { login name url avatarUrl }`);
+    }
+  }
+  const query = `query devgraphBatch(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n  rateLimit { cost remaining resetAt limit }\n}`;
+  return { query, variables, units };
+}

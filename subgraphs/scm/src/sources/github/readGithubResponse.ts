@@ -1,0 +1,68 @@
+import { UpstreamError } from '@devgraph/runtime';
+import type { GitHubUserModel, TeamModel } from '../../model/types';
+import type { GithubQuery } from './buildGithubQuery';
+import { keyOf } from './githubKeys';
+import { readRepoPart, type RawRepository } from './readRepoPart';
+
+/** An entry of GitHub's `errors` array (type is GitHub's own; path starts with our alias). */
+export interface GithubGraphqlError {
+  type?: string;
+  message: string;
+  path?: (string | number)[];
+}
+
+interface RawTeam {
+  slug: string; combinedSlug: string; name: string; description: string | null; url: string;
+  parentTeam: { combinedSlug: string } | null;
+  members: { totalCount: number; nodes: GitHubUserModel[] };
+}
+
+/** GitHub's error types that mean "you may not see this", per repository/team/user. */
+const STATUS_BY_TYPE: Record<string, number> = { FORBIDDEN: 403, INSUFFICIENT_SCOPES: 403 };
+
+const readTeam = (t: RawTeam): TeamModel => ({
+  combinedSlug: t.combinedSlug, slug: t.slug, name: t.name, description: t.description, url: t.url,
+  parentSlug: t.parentTeam?.combinedSlug ?? null, membersCount: t.members.totalCount, members: t.members.nodes,
+});
+
+/**
+ * Splits one answer back into per-key results: a value, `null` when GitHub does not know the
+ * repository/team/user (NOT_FOUND on the alias, or a null team), or an Error for that unit alone
+ * (e.g. FORBIDDEN on one SAML-protected repository). The rest of the batch is unaffected.
+ */
+export function readGithubResponse(
+  plan: GithubQuery,
+  data: Record<string, unknown> | null | undefined,
+  errors: readonly GithubGraphqlError[],
+): Map<string, unknown> {
+  const results = new Map<string, unknown>();
+  for (const unit of plan.units) {
+    const own = errors.filter((e) => e.path?.[0] === unit.alias);
+    const raw = data?.[unit.alias];
+    const failure = own.find((e) => e.type !== 'NOT_FOUND');
+    let value: (key: (typeof unit.keys)[number]) => unknown;
+    if (failure) {
+      const error = new UpstreamError({
+        upstream: 'github',
+        message: `GitHub refused ${unit.id.replace(':', ' ')}: ${failure.type ?? 'error'}: ${failure.message}`,
+        // FORBIDDEN maps to its status; other types have none and surface as UPSTREAM_ERROR.
+        status: failure.type ? STATUS_BY_TYPE[failure.type] : undefined,
+        kind: 'http',
+      });
+      value = () => error;
+    } else if (raw === null || raw === undefined) {
+      value = () => null;
+    } else {
+      value = (key) => {
+        if (key.type === 'repo') return readRepoPart(raw as RawRepository, key.part);
+        if (key.type === 'team') {
+          const team = (raw as { team: RawTeam | null }).team;
+          return team ? readTeam(team) : null;
+        }
+        return raw as GitHubUserModel;
+      };
+    }
+    for (const key of unit.keys) results.set(keyOf(key), value(key));
+  }
+  return results;
+}
