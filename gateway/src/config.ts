@@ -73,3 +73,13 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     exampleQueriesDir: c.EXAMPLE_QUERIES_DIR ? path.resolve(c.EXAMPLE_QUERIES_DIR) : DEFAULT_EXAMPLE_QUERIES_DIR,
   };
 }
+
+/**
+ * Apollo Gateway phones home unless told not to: it probes cloud metadata endpoints and sends
+ * usage metrics to Apollo. devgraph runs offline and private by default, so the variable Apollo
+ * reads is defaulted to "disabled"; `APOLLO_TELEMETRY_DISABLED=false` opts back in. This is the
+ * one place devgraph writes the environment, because the library reads it directly.
+ */
+export function defaultVendorTelemetryOff(env: Record<string, string | undefined> = process.env): void {
+  if (env.APOLLO_TELEMETRY_DISABLED === undefined) env.APOLLO_TELEMETRY_DISABLED = 'true';
+}

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import { createMetrics, ErrorCode, mountOpsEndpoints, useOperationMetrics, type Logger, type RunningServer } from '@devgraph/runtime';
-import type { GatewayConfig } from './config';
+import { defaultVendorTelemetryOff, type GatewayConfig } from './config';
 import { introspectWithRetry } from './supergraph/introspectWithRetry';
 import { readStaticSupergraph } from './supergraph/staticSupergraph';
 import { SubgraphDataSource } from './subgraphDataSource';
@@ -23,6 +23,7 @@ export interface RunningGateway extends RunningServer {
  * queries as soon as the supergraph is composed, so start order between processes never matters.
  */
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
+  defaultVendorTelemetryOff();
   const app = express();
   const httpServer = http.createServer(app);
   const metrics = createMetrics('gateway');
