@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/config.ts', '**/*.test.ts', 'scripts/**', 'bench/**', '**/readConfig.ts', 'jest.config.js'],
+    files: ['**/config.ts', '**/*.test.ts', 'test/support/**', 'scripts/**', 'bench/**', '**/readConfig.ts', 'jest.config.js'],
     rules: { 'no-restricted-properties': 'off' },
   },
   { files: ['**/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

@@ -5,6 +5,7 @@
  */
 import { postGraphQL, startStack } from '../test/support/startStack';
 import { measure, printTable } from './measure';
+import { readBenchConfig } from './config';
 
 const SMALL = '{ entity(ref: "component:default/checkout") { ref title } }';
 const DASHBOARD = `{ entity(ref: "component:default/checkout") { ref title description
@@ -14,7 +15,7 @@ const LIST = '{ entities(filter: { kind: ["component"] }, first: 50) { totalCoun
 
 async function main() {
   const stack = await startStack();
-  const iterations = Number(process.env.BENCH_ITERATIONS ?? 400);
+  const { iterations } = readBenchConfig();
   try {
     for (const [name, query] of [['one entity, two fields', SMALL], ['service dashboard (relations, 3 levels)', DASHBOARD], ['list of 50 components', LIST]] as const) {
       const rows = [];

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
-import { launchPlan, REPO_ROOT, type ServiceSpec } from './launch/config';
+import { childEnv, launchPlan, REPO_ROOT, type ServiceSpec } from './launch/config';
 import { formatLogLine } from './launch/formatLogLine';
 
 const children = new Map<string, ChildProcess>();
@@ -13,7 +13,7 @@ let stopping = false;
 function launch(spec: ServiceSpec): void {
   const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...spec.env },
+    env: childEnv(spec),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.set(spec.name, child);

@@ -84,3 +84,8 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
   });
   return { services, sources };
 }
+
+/** A child's environment: everything the user set, plus what the launch plan decided for it. */
+export function childEnv(spec: ServiceSpec, env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  return { ...env, ...spec.env };
+}

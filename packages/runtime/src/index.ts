@@ -6,3 +6,4 @@ export * from './server';
 export * from './cache';
 export * from './upstream';
 export * from './loaders';
+export * from './connectionResolvers';

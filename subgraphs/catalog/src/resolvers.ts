@@ -1,4 +1,4 @@
-import { badUserInput, notFound } from '@devgraph/runtime';
+import { badUserInput, connectionResolvers, notFound } from '@devgraph/runtime';
 import type { Resolvers } from './generated/types';
 import type { CatalogContext } from './context';
 import type { CatalogEntity, RelationType } from './model/types';
@@ -60,15 +60,7 @@ export const resolvers: Resolvers = {
   Entity: { __resolveType: (entity) => typeNameOf(entity) },
   Owner: { __resolveType: (entity) => (typeNameOf(entity) === 'User' ? 'User' : 'Group') },
   EntityConnection: {
-    edges: (page) => page.items.map((node, i) => ({ cursor: page.cursors[i]!, node })),
-    nodes: (page) => page.items,
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
-    }),
-    totalCount: (page) => page.totalCount,
+    ...connectionResolvers(),
   },
   Relation: {
     target: (relation, _args, ctx) => ctx.loaders.entity.load(relation.targetRef),

@@ -1,4 +1,4 @@
-import { badUserInput, notFound } from '@devgraph/runtime';
+import { badUserInput, connectionResolvers, notFound } from '@devgraph/runtime';
 import type { Resolvers } from './generated/types';
 import type { ExperimentsContext } from './context';
 import type { ExperimentModel } from './model/types';
@@ -72,15 +72,7 @@ export const resolvers: Resolvers = {
     },
   },
   ExperimentConnection: {
-    edges: (page) => page.items.map((node, i) => ({ cursor: page.cursors[i]!, node })),
-    nodes: (page) => page.items,
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
-    }),
-    totalCount: (page) => page.totalCount,
+    ...connectionResolvers(),
   },
   FeatureFlag: {
     stale: (flag, _args, ctx) => isFeatureStale(flag, ctx.now()),

@@ -1,4 +1,4 @@
-import { badUserInput, notFound } from '@devgraph/runtime';
+import { badUserInput, connectionResolvers, notFound } from '@devgraph/runtime';
 import type { Resolvers } from './generated/types';
 import type { IncidentsContext } from './context';
 import type { ComponentRepresentation, PdIncident, PdOncall, PdReference, PdService } from './model/types';
@@ -121,15 +121,7 @@ export const resolvers: Resolvers = {
     },
   },
   IncidentConnection: {
-    edges: (page) => page.items.map((node, i) => ({ cursor: page.cursors[i]!, node })),
-    nodes: (page) => page.items,
-    pageInfo: (page) => ({
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
-    }),
-    totalCount: (page) => page.totalCount,
+    ...connectionResolvers(),
     truncated: (page) => page.truncated,
   },
   PagerDutyService: {

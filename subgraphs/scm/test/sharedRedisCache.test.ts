@@ -1,33 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { startCatalog } from '../../../test/support/startStack';
+import { describeWithRedis, TEST_REDIS_URL } from '../../../test/support/redis';
 import { startGithubSimulator } from '../simulator/startGithubSimulator';
 import { startScmStack, TEST_TOKEN, type ScmStack } from './startScmStack';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const redisUrl = TEST_REDIS_URL;
 
-/** Jest cannot skip asynchronously: probe synchronously in a child process (any RESP reply counts). */
-function redisReachable(url: string): boolean {
-  const { hostname, port } = new URL(url);
-  const probe = `
-    const socket = require('node:net').connect(${Number(port || 6379)}, ${JSON.stringify(hostname || '127.0.0.1')});
-    socket.setTimeout(1000, () => process.exit(1));
-    socket.on('error', () => process.exit(1));
-    socket.on('connect', () => socket.write('PING\\r\\n'));
-    socket.on('data', (d) => process.exit(/^[+-]/.test(d.toString()) ? 0 : 1));`;
-  try {
-    execFileSync(process.execPath, ['-e', probe], { timeout: 3000, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const reachable = redisReachable(redisUrl);
-if (!reachable) console.warn(`scm shared Redis cache test SKIPPED: no Redis answered at ${new URL(redisUrl).host} (set REDIS_URL to run it).`);
-
-(reachable ? describe : describe.skip)('two scm subgraph instances sharing one Redis', () => {
+describeWithRedis('scm shared Redis cache test')('two scm subgraph instances sharing one Redis', () => {
   const prefix = `devgraph-scm-test:${randomUUID()}`;
   let a: ScmStack;
   let b: ScmStack;

@@ -1,37 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { cached } from './cached';
 import type { Cache } from './Cache';
 import { createRedisCache } from './createRedisCache';
+import { describeWithRedis, TEST_REDIS_URL } from '../../../../test/support/redis';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/**
- * Jest cannot decide to skip asynchronously, so reachability is probed synchronously in a child
- * process: any RESP reply to PING (even an auth error) means a server is there.
- */
-function redisReachable(url: string): boolean {
-  const { hostname, port } = new URL(url);
-  const probe = `
-    const socket = require('node:net').connect(${Number(port || 6379)}, ${JSON.stringify(hostname || '127.0.0.1')});
-    socket.setTimeout(1000, () => process.exit(1));
-    socket.on('error', () => process.exit(1));
-    socket.on('connect', () => socket.write('PING\\r\\n'));
-    socket.on('data', (d) => process.exit(/^[+-]/.test(d.toString()) ? 0 : 1));`;
-  try {
-    execFileSync(process.execPath, ['-e', probe], { timeout: 3000, stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const reachable = redisReachable(redisUrl);
-if (!reachable) {
-  console.warn(`createRedisCache tests SKIPPED: no Redis answered at ${new URL(redisUrl).host} (set REDIS_URL to run them).`);
-}
-const describeRedis = reachable ? describe : describe.skip;
+const redisUrl = TEST_REDIS_URL;
+const describeRedis = describeWithRedis('createRedisCache tests');
 
 describeRedis('createRedisCache against a real Redis', () => {
   let prefix: string;
