@@ -66,6 +66,13 @@ describe('npm start', () => {
       expect(checkout.experiments.length).toBeGreaterThan(0);
       expect(checkout.experiments[0]!.results.metrics.length).toBeGreaterThan(0);
       expect(output).toContain('scm: GitHub simulator with demo data');
+
+      // Every operation GraphiQL preloads runs clean against the demo stack.
+      const queries = path.join(ROOT, 'demo/queries');
+      for (const file of fs.readdirSync(queries).filter((f) => f.endsWith('.graphql'))) {
+        const demo = await postGraphQL(`http://127.0.0.1:${port}/graphql`, fs.readFileSync(path.join(queries, file), 'utf8'));
+        expect({ file, errors: demo.errors }).toEqual({ file, errors: undefined });
+      }
     } finally {
       // Ctrl-C in a terminal signals the whole foreground process group.
       process.kill(-child.pid!, 'SIGINT');
