@@ -151,8 +151,9 @@ function facetsOf(ref: string, entity: CatalogEntity, relations: ReturnType<type
     namespace: metadata.namespace.toLowerCase(),
     type: lower(spec.type),
     lifecycle: lower(spec.lifecycle),
-    ownerRef: relations.find((r) => r.field === 'spec.owner')?.targetRef,
-    systemRef: relations.find((r) => r.field === 'spec.system')?.targetRef,
+    // By type, not spec field, so relations a source declared (Backstage) facet the same way.
+    ownerRef: relations.find((r) => r.type === 'ownedBy')?.targetRef,
+    systemRef: relations.find((r) => r.type === 'partOf' && r.targetRef.startsWith('system:'))?.targetRef,
     tags: metadata.tags.map((tag) => tag.toLowerCase()),
     // NUL keeps a search for "a b" from matching across the end of the name and the title.
     text: [metadata.name, metadata.title ?? '', metadata.description ?? ''].join('\u0000').toLowerCase(),

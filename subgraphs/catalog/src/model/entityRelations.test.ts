@@ -101,3 +101,25 @@ describe('entityRelations', () => {
     expect(entityRelations(component).relations.map((r) => r.type)).toEqual(['ownedBy']);
   });
 });
+
+describe('entityRelations with relations a source declared', () => {
+  it('uses the declared relations instead of the spec, with their reverse, skipping unknown types', () => {
+    const { relations, problems } = entityRelations({
+      kind: 'Component',
+      metadata: { name: 'svc', namespace: 'ops', tags: [], labels: {}, annotations: {}, links: [] },
+      spec: { owner: 'team-in-spec', type: 'service', lifecycle: 'production' },
+      declaredRelations: [
+        { type: 'ownedBy', targetRef: 'group:ops/team-from-backstage' },
+        { type: 'partOf', targetRef: 'System:ops/Shop' },
+        { type: 'somethingCustom', targetRef: 'component:ops/x' },
+        { type: 'dependsOn', targetRef: 'not a ref:' },
+      ],
+    });
+    expect(relations.map((r) => [r.type, r.reverseType, r.targetRef])).toEqual([
+      ['ownedBy', 'ownerOf', 'group:ops/team-from-backstage'],
+      ['partOf', 'hasPart', 'system:ops/shop'],
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('relations[3]');
+  });
+});

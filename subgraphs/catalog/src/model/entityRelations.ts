@@ -74,10 +74,40 @@ const RULES: Record<KnownKind, FieldRule[]> = {
   location: [],
 };
 
-type RelationSource = Pick<CatalogEntity, 'kind' | 'metadata' | 'spec'>;
+type RelationSource = Pick<CatalogEntity, 'kind' | 'metadata' | 'spec' | 'declaredRelations'>;
+
+const REVERSE: Record<RelationType, RelationType> = {
+  ownedBy: 'ownerOf', ownerOf: 'ownedBy',
+  partOf: 'hasPart', hasPart: 'partOf',
+  dependsOn: 'dependencyOf', dependencyOf: 'dependsOn',
+  providesApi: 'apiProvidedBy', apiProvidedBy: 'providesApi',
+  consumesApi: 'apiConsumedBy', apiConsumedBy: 'consumesApi',
+  memberOf: 'hasMember', hasMember: 'memberOf',
+  childOf: 'parentOf', parentOf: 'childOf',
+};
+
+/**
+ * Relations as a source computed them (Backstage's `relations` array), taken as they are:
+ * Backstage's processors may know more than the spec says. Unknown relation types are skipped.
+ */
+function declaredRelations(entity: RelationSource, declared: NonNullable<CatalogEntity['declaredRelations']>): EntityRelationsResult {
+  const relations: SpecRelation[] = [];
+  const problems: string[] = [];
+  declared.forEach(({ type, targetRef }, i) => {
+    if (!(type in REVERSE)) return;
+    try {
+      const parts = parseEntityRef(targetRef, { defaultNamespace: entity.metadata.namespace });
+      relations.push({ type: type as RelationType, reverseType: REVERSE[type as RelationType], targetRef: stringifyEntityRef(parts), field: `relations[${i}]` });
+    } catch (error) {
+      problems.push(`${entity.kind} ${JSON.stringify(entity.metadata.name)}: relations[${i}]: ${(error as Error).message}`);
+    }
+  });
+  return { relations, problems };
+}
 
 /** Outgoing relations of `entity`, in spec field order; never throws for a bad spec value. */
 export function entityRelations(entity: RelationSource): EntityRelationsResult {
+  if (entity.declaredRelations) return declaredRelations(entity, entity.declaredRelations);
   const kind = KNOWN_KINDS.find((k) => k === entity.kind.toLowerCase());
   const relations: SpecRelation[] = [];
   const problems: string[] = [];

@@ -69,6 +69,11 @@ export interface CatalogEntity {
   source: EntitySourceLocation;
   /** Relations in both directions, computed by the index from every entity's spec. */
   relations: EntityRelation[];
+  /**
+   * Relations a source already computed (a Backstage backend sends its `relations` array).
+   * When present the index uses them instead of deriving relations from the spec.
+   */
+  declaredRelations?: { type: string; targetRef: string }[];
 }
 
 export type CatalogProblemKind =
