@@ -18,8 +18,12 @@ function startScoreSubgraph(port = 0): Promise<RunningServer> {
     typeDefs: parse(`
       extend schema @link(url: "https://specs.apollo.dev/federation/v2.10", import: ["@key"])
       type Component @key(fields: "ref") { ref: ID! testScore: Int }
+      type Query { topScored: [Component!]! }
     `),
-    resolvers: { Component: { __resolveReference: (c: { ref: string }) => c, testScore: () => 42 } },
+    resolvers: {
+      Query: { topScored: () => [{ ref: 'component:default/checkout' }, { ref: 'component:default/cart' }] },
+      Component: { __resolveReference: (c: { ref: string }) => c, testScore: () => 42 },
+    },
     context: () => ({}),
     port,
     host: '127.0.0.1',
@@ -67,6 +71,17 @@ describe('gateway', () => {
       const result = await stack.query(DASHBOARD);
       expect(result.errors).toBeUndefined();
       expect(result.data).toEqual({ entity: { ref: 'component:default/checkout', title: expect.any(String), testScore: 42 } });
+    });
+
+    it('joins into catalog entities from another subgraph (the catalog resolves _entities)', async () => {
+      const result = await stack.query<{ topScored: { ref: string; title: string; owner: { ref: string } }[] }>(
+        '{ topScored { ref title testScore ... on Component { owner { ... on Group { ref } } } } }',
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.topScored).toEqual([
+        { ref: 'component:default/checkout', title: expect.any(String), testScore: 42, owner: { ref: 'group:default/checkout-orders' } },
+        { ref: 'component:default/cart', title: expect.any(String), testScore: 42, owner: { ref: 'group:default/checkout-orders' } },
+      ]);
     });
 
     it('rejects a query nested deeper than the limit with QUERY_TOO_COMPLEX, before calling subgraphs', async () => {

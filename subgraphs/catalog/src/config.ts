@@ -1,28 +1,86 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { configFields, readConfig } from '@devgraph/runtime';
+import { ConfigError, configFields, readConfig } from '@devgraph/runtime';
 
 /** The demo organisation shipped in the repo: what `npm start` serves when nothing is configured. */
 export const DEMO_CATALOG_PATH = path.resolve(__dirname, '../../../demo/catalog/catalog-info.yaml');
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
+    .describe(`true or false (default ${fallback})`);
 
 export const catalogConfigSchema = z.object({
   PORT: configFields.port(4001),
   HOST: configFields.host(),
   LOG_LEVEL: configFields.logLevel(),
   CATALOG_PATHS: configFields.list('./catalog-info.yaml,./teams/*.yaml').optional(),
+  CATALOG_WATCH: flag(true),
+  CATALOG_WATCH_DEBOUNCE_MS: configFields.positiveInt(200, 'milliseconds to wait for file changes to settle'),
+  BACKSTAGE_URL: configFields
+    .url('http://localhost:7007')
+    .refine((v) => /^https?:\/\//i.test(v), 'expected an http:// or https:// URL')
+    .optional(),
+  BACKSTAGE_TOKEN: z.string().optional().describe('a Backstage token accepted by the catalog API (sent as a Bearer token)'),
+  BACKSTAGE_SYNC_INTERVAL_MS: configFields.positiveInt(300_000, 'milliseconds between full syncs'),
+  BACKSTAGE_TIMEOUT_MS: configFields.positiveInt(10_000, 'milliseconds per Backstage request'),
+  BACKSTAGE_RETRIES: z.coerce.number().int().min(0).max(10).default(2).describe('retries per Backstage request, 0 to 10 (default 2)'),
+  BACKSTAGE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500).describe('entities per by-query page, 1 to 10000 (default 500)'),
 });
+
+export interface BackstageConfig {
+  /** Backstage's base URL, without a trailing slash; the catalog API is `${url}/api/catalog`. */
+  url: string;
+  /** Secret. */
+  token?: string;
+  syncIntervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  pageSize: number;
+}
 
 export interface CatalogConfig {
   port: number;
   host: string;
   logLevel: string;
-  /** Files, directories or globs of Backstage descriptors; the demo catalog when unset. */
+  /** Files, directories or globs of Backstage descriptors; empty: no file source. */
   catalogPaths: string[];
   /** Relative catalog paths are resolved against this directory. */
   cwd: string;
+  /** Live reload of the file source; absent: read once. */
+  watch?: { debounceMs: number };
+  /** A Backstage backend as a source, besides or instead of files. */
+  backstage?: BackstageConfig;
 }
 
+/**
+ * Sources: CATALOG_PATHS and/or BACKSTAGE_URL. With neither, the demo organisation's YAML; with
+ * only BACKSTAGE_URL, Backstage alone.
+ */
 export function readCatalogConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): CatalogConfig {
   const c = readConfig(catalogConfigSchema, env);
-  return { port: c.PORT, host: c.HOST, logLevel: c.LOG_LEVEL, catalogPaths: c.CATALOG_PATHS ?? [DEMO_CATALOG_PATH], cwd };
+  if (c.BACKSTAGE_TOKEN !== undefined && c.BACKSTAGE_URL === undefined) {
+    throw new ConfigError('Configuration error: BACKSTAGE_TOKEN is set but BACKSTAGE_URL is not; set BACKSTAGE_URL to the Backstage backend, e.g. http://localhost:7007.');
+  }
+  const backstage: BackstageConfig | undefined = c.BACKSTAGE_URL
+    ? {
+        url: c.BACKSTAGE_URL.replace(/\/+$/, ''),
+        ...(c.BACKSTAGE_TOKEN !== undefined && { token: c.BACKSTAGE_TOKEN }),
+        syncIntervalMs: c.BACKSTAGE_SYNC_INTERVAL_MS,
+        timeoutMs: c.BACKSTAGE_TIMEOUT_MS,
+        retries: c.BACKSTAGE_RETRIES,
+        pageSize: c.BACKSTAGE_PAGE_SIZE,
+      }
+    : undefined;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    logLevel: c.LOG_LEVEL,
+    catalogPaths: c.CATALOG_PATHS ?? (backstage ? [] : [DEMO_CATALOG_PATH]),
+    cwd,
+    ...(c.CATALOG_WATCH && { watch: { debounceMs: c.CATALOG_WATCH_DEBOUNCE_MS } }),
+    ...(backstage && { backstage }),
+  };
 }

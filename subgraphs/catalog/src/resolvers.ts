@@ -5,6 +5,8 @@ import type { CatalogEntity, RelationType } from './model/types';
 import { parseEntityRef } from './model/entityRef';
 import { entityFieldResolvers, ownedFieldResolvers, typeNameOf } from './resolvers/entityFields';
 import { loadRelated, firstRelated } from './resolvers/loadRelated';
+import { dependencyFieldResolvers, dependentFieldResolvers, entityFacets, groupOwns, systemApiFieldResolvers } from './resolvers/graphFields';
+import { catalogStatus } from './resolvers/catalogStatus';
 
 /** The biggest page a client may ask for: large enough for a dashboard, small enough to stay cheap. */
 export const MAX_PAGE_SIZE = 500;
@@ -28,8 +30,13 @@ const specString = (key: string) => (entity: CatalogEntity) => {
 
 const profileOf = (entity: CatalogEntity) => (entity.spec.profile as Record<string, string | undefined> | undefined) ?? null;
 
-function resolveReference({ ref }: { ref: string }, ctx: CatalogContext) {
-  return ctx.loaders.entity.load(ref);
+/**
+ * A copy, not the index's entity: @apollo/subgraph stamps `__typename` on what this returns,
+ * and index entities are frozen so a request can never alter the shared snapshot.
+ */
+async function resolveReference({ ref }: { ref: string }, ctx: CatalogContext) {
+  const entity = await ctx.loaders.entity.load(ref);
+  return entity ? { ...entity } : null;
 }
 
 export const resolvers: Resolvers = {
@@ -55,7 +62,9 @@ export const resolvers: Resolvers = {
         throw badUserInput((error as Error).message, { after });
       }
     },
+    entityFacets: (_root, { field, filter }, ctx) => entityFacets(ctx, field, filter),
     catalogProblems: (_root, _args, ctx) => [...ctx.index.problems],
+    catalogStatus: (_root, _args, ctx) => catalogStatus(ctx),
   },
   Entity: { __resolveType: (entity) => typeNameOf(entity) },
   Owner: { __resolveType: (entity) => (typeNameOf(entity) === 'User' ? 'User' : 'Group') },
@@ -74,6 +83,7 @@ export const resolvers: Resolvers = {
   Component: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     ...ownedFieldResolvers,
     type: specString('type') as (e: CatalogEntity) => string,
     lifecycle: specString('lifecycle') as (e: CatalogEntity) => string,
@@ -81,7 +91,7 @@ export const resolvers: Resolvers = {
     subcomponentOf: firstOf('partOf', 'component'),
     subcomponents: related('hasPart', 'component'),
     dependsOn: related('dependsOn'),
-    dependents: related('dependencyOf'),
+    ...dependencyFieldResolvers,
     providesApis: related('providesApi'),
     consumesApis: related('consumesApi'),
     githubProjectSlug: annotationField('github.com/project-slug'),
@@ -91,6 +101,7 @@ export const resolvers: Resolvers = {
   Api: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     ...ownedFieldResolvers,
     type: specString('type') as (e: CatalogEntity) => string,
     lifecycle: specString('lifecycle') as (e: CatalogEntity) => string,
@@ -102,30 +113,35 @@ export const resolvers: Resolvers = {
   System: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     ...ownedFieldResolvers,
     domain: firstOf('partOf', 'domain'),
     components: related('hasPart', 'component'),
     apis: related('hasPart', 'api'),
     resources: related('hasPart', 'resource'),
+    ...systemApiFieldResolvers,
   },
   Domain: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     ...ownedFieldResolvers,
     systems: related('hasPart', 'system'),
   },
   Resource: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     ...ownedFieldResolvers,
     type: specString('type') as (e: CatalogEntity) => string,
     system: firstOf('partOf', 'system'),
     dependsOn: related('dependsOn'),
-    dependents: related('dependencyOf'),
+    ...dependencyFieldResolvers,
   },
   Group: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     type: specString('type') as (e: CatalogEntity) => string,
     profile: profileOf,
     displayName: (e) => profileOf(e)?.displayName ?? null,
@@ -133,12 +149,13 @@ export const resolvers: Resolvers = {
     parent: firstOf('childOf', 'group'),
     children: related('parentOf', 'group'),
     members: related('hasMember', 'user'),
-    owns: related('ownerOf'),
+    owns: groupOwns,
     githubTeamSlug: annotationField('github.com/team-slug'),
   },
   User: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     profile: profileOf,
     displayName: (e) => profileOf(e)?.displayName ?? null,
     email: (e) => profileOf(e)?.email ?? null,
@@ -149,6 +166,7 @@ export const resolvers: Resolvers = {
   Location: {
     __resolveReference: resolveReference,
     ...entityFieldResolvers,
+    ...dependentFieldResolvers,
     type: specString('type'),
     targets: (e) => {
       const { target, targets } = e.spec;

@@ -25,6 +25,10 @@ export type Api = Entity & {
   consumers: Array<Component>;
   /** The API definition text (spec.definition). */
   definition?: Maybe<Scalars['String']['output']>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   kind: Scalars['String']['output'];
   labels: Array<KeyValue>;
@@ -49,6 +53,18 @@ export type Api = Entity & {
 
 export type ApiAnnotationArgs = {
   key: Scalars['String']['input'];
+};
+
+
+export type ApiDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ApiDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -85,12 +101,70 @@ export type CatalogProblemKind =
   /** A path in CATALOG_PATHS or a Location target could not be read. */
   | 'UNREADABLE_SOURCE';
 
+/** Where a catalog source reads from. */
+export type CatalogSourceKind =
+  /** A running Backstage backend (BACKSTAGE_URL), synced periodically. */
+  | 'BACKSTAGE'
+  /** Backstage descriptor files (CATALOG_PATHS), watched for changes. */
+  | 'FILES';
+
+/** One source of the catalog and how fresh its data is. */
+export type CatalogSourceStatus = {
+  __typename?: 'CatalogSourceStatus';
+  /** Seconds since the data was last known current (watched files: 0 while valid); null before the first load. */
+  ageSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Entities this source provides (before duplicates across sources are dropped). */
+  entityCount: Scalars['Int']['output'];
+  kind: CatalogSourceKind;
+  /** ISO 8601 time of the last attempt, successful or not. */
+  lastAttemptAt?: Maybe<Scalars['String']['output']>;
+  /** Why the last attempt failed, or what is served from an earlier version; null when all is well. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** ISO 8601 time of the last successful read or sync; null before the first. */
+  lastSyncAt?: Maybe<Scalars['String']['output']>;
+  /** The configured paths (comma-separated) or the Backstage base URL. */
+  location: Scalars['String']['output'];
+  /** True when this source serves data it could not refresh: Backstage unreachable, or files that became invalid. */
+  stale: Scalars['Boolean']['output'];
+};
+
+/** Where the catalog's data comes from, and how old the snapshot being served is. */
+export type CatalogStatus = {
+  __typename?: 'CatalogStatus';
+  /** Seconds since the least fresh source was last known current; null until every source loaded once. */
+  ageSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Entities in the snapshot serving this request. */
+  entityCount: Scalars['Int']['output'];
+  /** ISO 8601 time of the oldest source's last successful read or sync; null until every source loaded once. */
+  lastSyncAt?: Maybe<Scalars['String']['output']>;
+  /** Number of catalog problems in this snapshot (the list is `catalogProblems`). */
+  problems: Scalars['Int']['output'];
+  /** ISO 8601 time the index serving this request was built. */
+  snapshotBuiltAt: Scalars['String']['output'];
+  /** The configured sources: `files`, `backstage`, or `files+backstage`; details in `sources`. */
+  source: Scalars['String']['output'];
+  sources: Array<CatalogSourceStatus>;
+  /** True when any source serves data it could not refresh. */
+  stale: Scalars['Boolean']['output'];
+};
+
 export type Component = Entity & {
   __typename?: 'Component';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
   consumesApis: Array<Api>;
-  /** Entities whose spec.dependsOn names this component (the reverse of dependsOn). */
+  /**
+   * What this needs, up to `depth` steps (1..10, default 1): dependsOn, the APIs it consumes
+   * (consumesApi) and, from an API, the components providing it (apiProvidedBy); each entity once at
+   * its shortest depth, by depth then ref. The exact reverse of `dependents`. `kinds` (e.g.
+   * `["resource"]`) narrows the results, not the walk.
+   */
+  dependencies: Array<Entity>;
+  /** `dependencies` with the depth of each result and a shortest path to it. */
+  dependencyPaths: Array<EntityPath>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
   dependents: Array<Entity>;
   /** Components and resources this component depends on (spec.dependsOn). */
   dependsOn: Array<Entity>;
@@ -130,6 +204,30 @@ export type ComponentAnnotationArgs = {
 };
 
 
+export type ComponentDependenciesArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ComponentDependencyPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ComponentDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ComponentDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type ComponentRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -138,6 +236,10 @@ export type Domain = Entity & {
   __typename?: 'Domain';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   kind: Scalars['String']['output'];
   labels: Array<KeyValue>;
@@ -160,6 +262,18 @@ export type DomainAnnotationArgs = {
 };
 
 
+export type DomainDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type DomainDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type DomainRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -172,6 +286,15 @@ export type Entity = {
   /** The value of one annotation, e.g. `annotation(key: "backstage.io/techdocs-ref")`. */
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /**
+   * Blast radius: everything that breaks if this entity fails, up to `depth` steps (1..10, default 1),
+   * each entity once at its shortest depth, ordered by depth then ref (cycles are safe). Follows
+   * dependencyOf (whatever names it in spec.dependsOn), providesApi (a component's APIs) and
+   * apiConsumedBy (an API's consumers). `kinds` narrows the results, not the walk.
+   */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   /** Backstage kind as written in the descriptor, e.g. `Component`. */
   kind: Scalars['String']['output'];
@@ -202,6 +325,26 @@ export type EntityAnnotationArgs = {
  * A software catalog entity in the Backstage descriptor format. `ref` is the Backstage entity
  * ref `kind:namespace/name` (kind lower-case) and the key every subgraph joins on.
  */
+export type EntityDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * A software catalog entity in the Backstage descriptor format. `ref` is the Backstage entity
+ * ref `kind:namespace/name` (kind lower-case) and the key every subgraph joins on.
+ */
+export type EntityDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * A software catalog entity in the Backstage descriptor format. `ref` is the Backstage entity
+ * ref `kind:namespace/name` (kind lower-case) and the key every subgraph joins on.
+ */
 export type EntityRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -220,7 +363,24 @@ export type EntityEdge = {
   node: Entity;
 };
 
+/** What `entityFacets` counts by. Entities without a value for the field (a Group's lifecycle) are not counted. */
+export type EntityFacetField =
+  | 'DOMAIN'
+  | 'KIND'
+  | 'LIFECYCLE'
+  | 'NAMESPACE'
+  | 'OWNER'
+  | 'SYSTEM'
+  | 'TAG'
+  | 'TYPE';
+
 export type EntityFilter = {
+  /** An annotation key that must be present, e.g. `pagerduty.com/service-id` (case-sensitive). */
+  annotation?: InputMaybe<Scalars['String']['input']>;
+  /** With `annotation`: the exact value it must have. */
+  annotationValue?: InputMaybe<Scalars['String']['input']>;
+  /** Domain ref (`shopping` means `domain:default/shopping`): the domain's systems and the entities of those systems (not the domain itself, nor subdomains). */
+  domain?: InputMaybe<Scalars['String']['input']>;
   /** Backstage kinds, case-insensitive (`Component`, `api`, ...). */
   kind?: InputMaybe<Array<Scalars['String']['input']>>;
   /** spec.lifecycle */
@@ -228,10 +388,12 @@ export type EntityFilter = {
   namespace?: InputMaybe<Scalars['String']['input']>;
   /** Owner entity ref; `team-a` means `group:default/team-a`. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** With `owner`: also entities owned by the owner's descendant groups (childOf/parentOf), at any depth. */
+  ownerIncludingSubgroups?: InputMaybe<Scalars['Boolean']['input']>;
   /** System entity ref; `payments` means `system:default/payments`. */
   system?: InputMaybe<Scalars['String']['input']>;
   tag?: InputMaybe<Scalars['String']['input']>;
-  /** Case-insensitive substring of name, title or description. */
+  /** Case-insensitive substring of name, title or description. All filter fields combine with AND. */
   text?: InputMaybe<Scalars['String']['input']>;
   /** spec.type */
   type?: InputMaybe<Scalars['String']['input']>;
@@ -245,6 +407,16 @@ export type EntityLink = {
   url: Scalars['String']['output'];
 };
 
+/** One entity reached by a transitive query (`dependencyPaths`, `dependentPaths`). */
+export type EntityPath = {
+  __typename?: 'EntityPath';
+  /** Steps from the entity the query started at, from 1. */
+  depth: Scalars['Int']['output'];
+  entity: Entity;
+  /** A shortest path: the start entity first, `entity` last (depth + 1 entities). Among equally short paths, the one through the smallest ref at each step. */
+  path: Array<Entity>;
+};
+
 export type EntitySource = {
   __typename?: 'EntitySource';
   /** Position of the YAML document inside a multi-document file, from 0. */
@@ -253,11 +425,22 @@ export type EntitySource = {
   location: Scalars['String']['output'];
 };
 
+export type FacetCount = {
+  __typename?: 'FacetCount';
+  count: Scalars['Int']['output'];
+  /** Lower-case value; a full entity ref for OWNER, SYSTEM and DOMAIN. */
+  value: Scalars['String']['output'];
+};
+
 export type Group = Entity & {
   __typename?: 'Group';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
   children: Array<Group>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   displayName?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
@@ -269,7 +452,7 @@ export type Group = Entity & {
   members: Array<User>;
   name: Scalars['String']['output'];
   namespace: Scalars['String']['output'];
-  /** Entities whose owner is this group. */
+  /** Entities whose owner is this group; with `recursive`, also those owned by its descendant groups (children, their children, ...), cycle-safe, by ref. */
   owns: Array<Entity>;
   parent?: Maybe<Group>;
   profile?: Maybe<GroupProfile>;
@@ -285,6 +468,23 @@ export type Group = Entity & {
 
 export type GroupAnnotationArgs = {
   key: Scalars['String']['input'];
+};
+
+
+export type GroupDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type GroupDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type GroupOwnsArgs = {
+  recursive?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -309,6 +509,10 @@ export type Location = Entity & {
   __typename?: 'Location';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   kind: Scalars['String']['output'];
   labels: Array<KeyValue>;
@@ -331,6 +535,18 @@ export type LocationAnnotationArgs = {
 };
 
 
+export type LocationDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type LocationDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type LocationRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -350,10 +566,14 @@ export type Query = {
   __typename?: 'Query';
   /** Everything the catalog skipped or could not resolve: bad files, invalid entities, dangling references. */
   catalogProblems: Array<CatalogProblem>;
+  /** Which sources feed the catalog, when each last synced, and whether the snapshot is stale. */
+  catalogStatus: CatalogStatus;
   /** Entities matching a filter, ordered by ref, as a Relay connection. */
   entities: EntityConnection;
   /** One entity by its ref. An unknown ref is `null` with a NOT_FOUND error; a malformed ref is BAD_USER_INPUT. */
   entity?: Maybe<Entity>;
+  /** How many entities matching `filter` have each value of `field`, by count descending then value (a tag counts once per entity). */
+  entityFacets: Array<FacetCount>;
 };
 
 
@@ -366,6 +586,12 @@ export type QueryEntitiesArgs = {
 
 export type QueryEntityArgs = {
   ref: Scalars['ID']['input'];
+};
+
+
+export type QueryEntityFacetsArgs = {
+  field: EntityFacetField;
+  filter?: InputMaybe<EntityFilter>;
 };
 
 export type Relation = {
@@ -381,6 +607,18 @@ export type Resource = Entity & {
   __typename?: 'Resource';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
+  /**
+   * What this needs, up to `depth` steps (1..10, default 1): dependsOn, the APIs it consumes
+   * (consumesApi) and, from an API, the components providing it (apiProvidedBy); each entity once at
+   * its shortest depth, by depth then ref. The exact reverse of `dependents`. `kinds` (e.g.
+   * `["resource"]`) narrows the results, not the walk.
+   */
+  dependencies: Array<Entity>;
+  /** `dependencies` with the depth of each result and a shortest path to it. */
+  dependencyPaths: Array<EntityPath>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
   dependents: Array<Entity>;
   dependsOn: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
@@ -407,6 +645,30 @@ export type ResourceAnnotationArgs = {
 };
 
 
+export type ResourceDependenciesArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ResourceDependencyPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ResourceDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type ResourceDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type ResourceRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -417,6 +679,12 @@ export type System = Entity & {
   annotations: Array<KeyValue>;
   apis: Array<Api>;
   components: Array<Component>;
+  /** Every API the system's components consume (spec.consumesApis), deduplicated, by ref; APIs of the system itself included. */
+  consumedApis: Array<Api>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   domain?: Maybe<Domain>;
   kind: Scalars['String']['output'];
@@ -426,6 +694,8 @@ export type System = Entity & {
   namespace: Scalars['String']['output'];
   owner?: Maybe<Owner>;
   ownerRef: Scalars['ID']['output'];
+  /** Every API the system's components provide (spec.providesApis), deduplicated, by ref. */
+  providedApis: Array<Api>;
   ref: Scalars['ID']['output'];
   relations: Array<Relation>;
   resources: Array<Resource>;
@@ -440,6 +710,18 @@ export type SystemAnnotationArgs = {
 };
 
 
+export type SystemDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type SystemDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
 export type SystemRelationsArgs = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
@@ -448,6 +730,10 @@ export type User = Entity & {
   __typename?: 'User';
   annotation?: Maybe<Scalars['String']['output']>;
   annotations: Array<KeyValue>;
+  /** `dependents` with the depth of each result and a shortest path to it. */
+  dependentPaths: Array<EntityPath>;
+  /** Blast radius, see `Entity.dependents`. */
+  dependents: Array<Entity>;
   description?: Maybe<Scalars['String']['output']>;
   displayName?: Maybe<Scalars['String']['output']>;
   email?: Maybe<Scalars['String']['output']>;
@@ -472,6 +758,18 @@ export type User = Entity & {
 
 export type UserAnnotationArgs = {
   key: Scalars['String']['input'];
+};
+
+
+export type UserDependentPathsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type UserDependentsArgs = {
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -618,25 +916,32 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = Reso
 export type ResolversTypes = ResolversObject<{
   Api: ResolverTypeWrapper<CatalogEntity>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CatalogProblem: ResolverTypeWrapper<CatalogProblemModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CatalogProblemKind: CatalogProblemKind;
+  CatalogSourceKind: CatalogSourceKind;
+  CatalogSourceStatus: ResolverTypeWrapper<CatalogSourceStatus>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CatalogStatus: ResolverTypeWrapper<CatalogStatus>;
   Component: ResolverTypeWrapper<CatalogEntity>;
   Domain: ResolverTypeWrapper<CatalogEntity>;
   Entity: ResolverTypeWrapper<CatalogEntity>;
   EntityConnection: ResolverTypeWrapper<EntityPage>;
   EntityEdge: ResolverTypeWrapper<Omit<EntityEdge, 'node'> & { node: ResolversTypes['Entity'] }>;
+  EntityFacetField: EntityFacetField;
   EntityFilter: EntityFilter;
   EntityLink: ResolverTypeWrapper<EntityLink>;
+  EntityPath: ResolverTypeWrapper<Omit<EntityPath, 'entity' | 'path'> & { entity: ResolversTypes['Entity'], path: Array<ResolversTypes['Entity']> }>;
   EntitySource: ResolverTypeWrapper<EntitySource>;
+  FacetCount: ResolverTypeWrapper<FacetCount>;
   Group: ResolverTypeWrapper<CatalogEntity>;
   GroupProfile: ResolverTypeWrapper<GroupProfile>;
   KeyValue: ResolverTypeWrapper<KeyValue>;
   Location: ResolverTypeWrapper<CatalogEntity>;
   Owner: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Owner']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Relation: ResolverTypeWrapper<EntityRelation>;
   Resource: ResolverTypeWrapper<CatalogEntity>;
@@ -649,9 +954,13 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Api: CatalogEntity;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   CatalogProblem: CatalogProblemModel;
-  Int: Scalars['Int']['output'];
+  CatalogSourceStatus: CatalogSourceStatus;
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  CatalogStatus: CatalogStatus;
   Component: CatalogEntity;
   Domain: CatalogEntity;
   Entity: CatalogEntity;
@@ -659,14 +968,15 @@ export type ResolversParentTypes = ResolversObject<{
   EntityEdge: Omit<EntityEdge, 'node'> & { node: ResolversParentTypes['Entity'] };
   EntityFilter: EntityFilter;
   EntityLink: EntityLink;
+  EntityPath: Omit<EntityPath, 'entity' | 'path'> & { entity: ResolversParentTypes['Entity'], path: Array<ResolversParentTypes['Entity']> };
   EntitySource: EntitySource;
+  FacetCount: FacetCount;
   Group: CatalogEntity;
   GroupProfile: GroupProfile;
   KeyValue: KeyValue;
   Location: CatalogEntity;
   Owner: ResolversUnionTypes<ResolversParentTypes>['Owner'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Relation: EntityRelation;
   Resource: CatalogEntity;
@@ -681,6 +991,8 @@ export type ApiResolvers<ContextType = CatalogContext, ParentType extends Resolv
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   consumers?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
   definition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<ApiDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ApiDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
@@ -710,12 +1022,37 @@ export type CatalogProblemResolvers<ContextType = CatalogContext, ParentType ext
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CatalogSourceStatusResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogSourceStatus'] = ResolversParentTypes['CatalogSourceStatus']> = ResolversObject<{
+  ageSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['CatalogSourceKind'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSyncAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type CatalogStatusResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogStatus'] = ResolversParentTypes['CatalogStatus']> = ResolversObject<{
+  ageSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastSyncAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snapshotBuiltAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['CatalogSourceStatus']>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type ComponentResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Component'] = ResolversParentTypes['Component'], FederationReferenceType extends FederationReferenceTypes['Component'] = FederationReferenceTypes['Component']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Component']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ComponentAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   consumesApis?: Resolver<Array<ResolversTypes['Api']>, ParentType, ContextType>;
-  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ComponentDependenciesArgs, 'depth'>>;
+  dependencyPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<ComponentDependencyPathsArgs, 'depth'>>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<ComponentDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ComponentDependentsArgs, 'depth'>>;
   dependsOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   githubProjectSlug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -746,6 +1083,8 @@ export type DomainResolvers<ContextType = CatalogContext, ParentType extends Res
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Domain']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<DomainAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<DomainDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<DomainDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
@@ -786,9 +1125,20 @@ export type EntityLinkResolvers<ContextType = CatalogContext, ParentType extends
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type EntityPathResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['EntityPath'] = ResolversParentTypes['EntityPath']> = ResolversObject<{
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  path?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
+
 export type EntitySourceResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['EntitySource'] = ResolversParentTypes['EntitySource']> = ResolversObject<{
   documentIndex?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FacetCountResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['FacetCount'] = ResolversParentTypes['FacetCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GroupResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Group'] = ResolversParentTypes['Group'], FederationReferenceType extends FederationReferenceTypes['Group'] = FederationReferenceTypes['Group']> = ResolversObject<{
@@ -796,6 +1146,8 @@ export type GroupResolvers<ContextType = CatalogContext, ParentType extends Reso
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<GroupAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<GroupDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<GroupDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -806,7 +1158,7 @@ export type GroupResolvers<ContextType = CatalogContext, ParentType extends Reso
   members?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  owns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  owns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<GroupOwnsArgs, 'recursive'>>;
   parent?: Resolver<Maybe<ResolversTypes['Group']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['GroupProfile']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -833,6 +1185,8 @@ export type LocationResolvers<ContextType = CatalogContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Location']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<LocationAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<LocationDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<LocationDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
@@ -862,8 +1216,10 @@ export type PageInfoResolvers<ContextType = CatalogContext, ParentType extends R
 
 export type QueryResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   catalogProblems?: Resolver<Array<ResolversTypes['CatalogProblem']>, ParentType, ContextType>;
+  catalogStatus?: Resolver<ResolversTypes['CatalogStatus'], ParentType, ContextType>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
+  entityFacets?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType, RequireFields<QueryEntityFacetsArgs, 'field'>>;
 }>;
 
 export type RelationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
@@ -876,7 +1232,10 @@ export type ResourceResolvers<ContextType = CatalogContext, ParentType extends R
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Resource']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ResourceAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
-  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  dependencies?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ResourceDependenciesArgs, 'depth'>>;
+  dependencyPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<ResourceDependencyPathsArgs, 'depth'>>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<ResourceDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<ResourceDependentsArgs, 'depth'>>;
   dependsOn?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -902,6 +1261,9 @@ export type SystemResolvers<ContextType = CatalogContext, ParentType extends Res
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
   apis?: Resolver<Array<ResolversTypes['Api']>, ParentType, ContextType>;
   components?: Resolver<Array<ResolversTypes['Component']>, ParentType, ContextType>;
+  consumedApis?: Resolver<Array<ResolversTypes['Api']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<SystemDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<SystemDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   domain?: Resolver<Maybe<ResolversTypes['Domain']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -911,6 +1273,7 @@ export type SystemResolvers<ContextType = CatalogContext, ParentType extends Res
   namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<Maybe<ResolversTypes['Owner']>, ParentType, ContextType>;
   ownerRef?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  providedApis?: Resolver<Array<ResolversTypes['Api']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   relations?: Resolver<Array<ResolversTypes['Relation']>, ParentType, ContextType, Partial<SystemRelationsArgs>>;
   resources?: Resolver<Array<ResolversTypes['Resource']>, ParentType, ContextType>;
@@ -924,6 +1287,8 @@ export type UserResolvers<ContextType = CatalogContext, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<UserAnnotationArgs, 'key'>>;
   annotations?: Resolver<Array<ResolversTypes['KeyValue']>, ParentType, ContextType>;
+  dependentPaths?: Resolver<Array<ResolversTypes['EntityPath']>, ParentType, ContextType, RequireFields<UserDependentPathsArgs, 'depth'>>;
+  dependents?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<UserDependentsArgs, 'depth'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -953,13 +1318,17 @@ export type UserProfileResolvers<ContextType = CatalogContext, ParentType extend
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Api?: ApiResolvers<ContextType>;
   CatalogProblem?: CatalogProblemResolvers<ContextType>;
+  CatalogSourceStatus?: CatalogSourceStatusResolvers<ContextType>;
+  CatalogStatus?: CatalogStatusResolvers<ContextType>;
   Component?: ComponentResolvers<ContextType>;
   Domain?: DomainResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;
   EntityLink?: EntityLinkResolvers<ContextType>;
+  EntityPath?: EntityPathResolvers<ContextType>;
   EntitySource?: EntitySourceResolvers<ContextType>;
+  FacetCount?: FacetCountResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   GroupProfile?: GroupProfileResolvers<ContextType>;
   KeyValue?: KeyValueResolvers<ContextType>;

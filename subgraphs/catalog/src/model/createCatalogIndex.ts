@@ -14,7 +14,8 @@ import { entityRelations, RELATION_TYPES } from './entityRelations';
 import { normalizeEntityRef, stringifyEntityRef } from './entityRef';
 import { describeSource } from './describeSource';
 import { createEntityQuery, type EntityFacets, type EntityPageRequest } from './createEntityQuery';
-import type { CatalogEntity, CatalogProblem, EntityFilter, EntityPage, EntityRelation, RelationType } from './types';
+import { createEntityGraph, type TraversalDirection, type TraversalOptions } from './createEntityGraph';
+import type { CatalogEntity, CatalogProblem, EntityFacetField, EntityFilter, EntityPage, EntityPath, EntityRelation, FacetCount, RelationType } from './types';
 
 export interface CatalogIndex {
   /** The entity with this ref (any case; kind required), or undefined, also for a malformed ref. */
@@ -30,6 +31,19 @@ export interface CatalogIndex {
    * filter is not a valid ref.
    */
   query(filter: EntityFilter | null | undefined, page: EntityPageRequest): EntityPage;
+  /** Entities matching `filter` counted by one field's values, by count descending then value.
+   *  Throws like `query` for a bad filter. */
+  facetCounts(field: EntityFacetField, filter: EntityFilter | null | undefined): FacetCount[];
+  /**
+   * Entities reachable from `ref` within `depth` steps (see createEntityGraph for the relations
+   * each direction follows), each once at its shortest depth, by depth then ref. `kinds` narrows
+   * the results, not the walk. Unknown ref: []. Throws a RangeError for a depth out of 1..10.
+   */
+  traverse(ref: string, direction: TraversalDirection, options: TraversalOptions): EntityPath[];
+  /** What `ref` (a group) owns, with `recursive` also what its descendant groups own; by ref. */
+  owned(ref: string, options: { recursive: boolean }): CatalogEntity[];
+  /** APIs the components of system `ref` consume (or provide), deduplicated, by ref. */
+  systemApis(ref: string, relation: 'consumesApi' | 'providesApi'): CatalogEntity[];
   /** Reader problems given to the index, then duplicate refs, bad spec refs and dangling references. */
   readonly problems: readonly CatalogProblem[];
   readonly size: number;
@@ -52,7 +66,7 @@ export function createCatalogIndex(
     set.add(to);
   };
 
-  const facets = new Map<string, EntityFacets>();
+  const facetsByRef = new Map<string, EntityFacets>();
   for (const [ref, entity] of inputs) {
     const { relations, problems: refProblems } = entityRelations(entity);
     for (const message of refProblems) {
@@ -71,7 +85,7 @@ export function createCatalogIndex(
         });
       }
     }
-    facets.set(ref, facetsOf(ref, entity, relations));
+    facetsByRef.set(ref, facetsOf(ref, entity, relations));
   }
 
   const sortedRefs = [...inputs.keys()].sort();
@@ -88,7 +102,20 @@ export function createCatalogIndex(
     byRef.set(ref, Object.freeze({ ...input, ref, relations: Object.freeze(relations) as EntityRelation[] }));
   }
 
-  const query = createEntityQuery(sortedRefs, facets, byRef);
+  const idOf = new Map(sortedRefs.map((ref, id) => [ref, id]));
+  const entitiesById = sortedRefs.map((ref) => byRef.get(ref) as CatalogEntity);
+  const graph = createEntityGraph(sortedRefs, idOf, entitiesById, (id, type) => relationTargets.get(sortedRefs[id]!)?.get(type) ?? []);
+  const facets = sortedRefs.map((ref) => {
+    const f = facetsByRef.get(ref) as EntityFacets;
+    // Entities other than systems are in the domain of their system (not recursively: a
+    // subdomain's systems are not in the parent domain).
+    if (f.kind !== 'system' && f.systemRef) {
+      const domainRef = facetsByRef.get(f.systemRef)?.domainRef;
+      return domainRef ? { ...f, domainRef } : f;
+    }
+    return f;
+  });
+  const { query, facetCounts } = createEntityQuery(sortedRefs, facets, entitiesById, graph.subgroupsOf);
   // Lookups never throw: a malformed ref is simply not in the catalog. This keeps a DataLoader
   // batch alive when one federated ref is garbage; callers that must tell "malformed" from
   // "unknown" (Query.entity) parse the ref themselves first.
@@ -113,6 +140,19 @@ export function createCatalogIndex(
     relatedRefs: (ref, type) => [...targetsOf(ref, type)],
     related: (ref, type) => targetsOf(ref, type).flatMap((target) => byRef.get(target) ?? []),
     query,
+    facetCounts,
+    traverse: (ref, direction, options) => {
+      const normalized = key(ref);
+      return normalized === undefined ? [] : graph.traverse(normalized, direction, options);
+    },
+    owned: (ref, { recursive }) => {
+      const normalized = key(ref);
+      return normalized === undefined ? [] : graph.owned(normalized, recursive);
+    },
+    systemApis: (ref, relation) => {
+      const normalized = key(ref);
+      return normalized === undefined ? [] : graph.systemApis(normalized, relation);
+    },
     problems: Object.freeze(allProblems),
     size: byRef.size,
   };
@@ -154,6 +194,9 @@ function facetsOf(ref: string, entity: CatalogEntity, relations: ReturnType<type
     // By type, not spec field, so relations a source declared (Backstage) facet the same way.
     ownerRef: relations.find((r) => r.type === 'ownedBy')?.targetRef,
     systemRef: relations.find((r) => r.type === 'partOf' && r.targetRef.startsWith('system:'))?.targetRef,
+    // Only a System's own domain here; createCatalogIndex gives other entities their system's.
+    domainRef: ref.startsWith('system:') ? relations.find((r) => r.type === 'partOf' && r.targetRef.startsWith('domain:'))?.targetRef : undefined,
+    annotations: metadata.annotations,
     tags: metadata.tags.map((tag) => tag.toLowerCase()),
     // NUL keeps a search for "a b" from matching across the end of the name and the title.
     text: [metadata.name, metadata.title ?? '', metadata.description ?? ''].join('\u0000').toLowerCase(),

@@ -124,3 +124,46 @@ describe('CatalogIndex.query: filters', () => {
     expect(() => index.query({ owner: 'group:' }, { first: 1 })).toThrow(/^filter\.owner: Entity ref "group:"/);
   });
 });
+
+describe('CatalogIndex.query: domain, annotation and owner-hierarchy filters, facets', () => {
+  const index = createCatalogIndex([
+    makeEntity({ kind: 'Group', name: 'dept', spec: { children: ['team-a'] } }),
+    makeEntity({ kind: 'Group', name: 'team-a', spec: { parent: 'dept' } }),
+    makeEntity({ kind: 'Domain', name: 'commerce' }),
+    makeEntity({ kind: 'System', name: 'payments', spec: { domain: 'commerce', owner: 'dept' } }),
+    makeEntity({ kind: 'System', name: 'loose' }),
+    ...catalog.filter((e) => !['Group', 'System'].includes(e.kind)),
+  ].map((e) => (e.metadata.name === 'web' ? { ...e, metadata: { ...e.metadata, annotations: { 'pagerduty.com/service-id': 'PWEB' } } } : e)));
+  const refs = (filter: EntityFilter) => index.query(filter, { first: 100 }).items.map((e) => e.ref);
+
+  it("filters by domain: the domain's systems and their entities, not the domain itself", () => {
+    expect(refs({ domain: 'commerce' })).toEqual(['api:default/payments-api', 'component:billing/invoicing', 'component:default/payments', 'system:default/payments']);
+    expect(refs({ domain: 'commerce', kind: ['system'] })).toEqual(['system:default/payments']);
+    expect(refs({ domain: 'nowhere' })).toEqual([]);
+  });
+
+  it('filters by annotation key and value, and rejects a value without a key', () => {
+    expect(refs({ annotation: 'pagerduty.com/service-id' })).toEqual(['component:default/web']);
+    expect(refs({ annotation: 'pagerduty.com/service-id', annotationValue: 'other' })).toEqual([]);
+    expect(() => refs({ annotationValue: 'PWEB' })).toThrow('filter.annotationValue needs filter.annotation');
+  });
+
+  it('matches owner exactly, or through the group hierarchy when asked', () => {
+    expect(refs({ owner: 'dept' })).toEqual(['system:default/payments']);
+    expect(refs({ owner: 'dept', ownerIncludingSubgroups: true, kind: ['component', 'system'] })).toEqual(['component:default/payments', 'system:default/loose', 'system:default/payments']);
+    expect(refs({ owner: 'user:alice', ownerIncludingSubgroups: true })).toEqual(['component:default/web']);
+    expect(() => refs({ ownerIncludingSubgroups: true })).toThrow('filter.ownerIncludingSubgroups needs filter.owner');
+  });
+
+  it('counts facets by count then value, within the filter, each tag once per entity', () => {
+    expect(index.facetCounts('KIND', null)).toEqual([
+      { value: 'component', count: 3 }, { value: 'group', count: 2 }, { value: 'system', count: 2 }, { value: 'api', count: 1 }, { value: 'domain', count: 1 }, { value: 'user', count: 1 },
+    ]);
+    expect(index.facetCounts('TAG', { kind: ['component', 'api'] })).toEqual([{ value: 'java', count: 2 }, { value: 'typescript', count: 1 }]);
+    expect(index.facetCounts('DOMAIN', { kind: ['component'] })).toEqual([{ value: 'domain:default/commerce', count: 2 }]);
+    expect(index.facetCounts('LIFECYCLE', { text: 'pay' })).toEqual([{ value: 'production', count: 2 }]);
+    expect(index.facetCounts('OWNER', { owner: 'dept', ownerIncludingSubgroups: true })).toEqual([
+      { value: 'group:default/team-a', count: 4 }, { value: 'group:default/dept', count: 1 },
+    ]);
+  });
+});

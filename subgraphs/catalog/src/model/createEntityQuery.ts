@@ -1,13 +1,20 @@
 /**
- * Filtered, cursor-paged listing over a fixed, ref-sorted set of entities (the `query` of a
- * CatalogIndex). Secondary indexes by kind, namespace, owner, system and tag pick the smallest
- * candidate list a filter allows; the remaining criteria are checked on that list only.
+ * Filtered, cursor-paged listing and facet counts over a fixed, ref-sorted set of entities (the
+ * `query` and `facetCounts` of a CatalogIndex).
+ *
+ * Every filter field but `annotationValue` has an inverted index (createPostingIndex; text:
+ * createTextIndex).
+ * A query walks the shortest posting list its criteria allow and keeps the ids every other
+ * criterion accepts, so its cost is the size of the most selective criterion, not of the catalog.
+ * All criteria combine with AND. `totalCount` needs every match, so the walk is never cut short.
  */
 import { decodeCursor, encodeCursor } from './entityCursor';
 import { DEFAULT_NAMESPACE, normalizeEntityRef } from './entityRef';
-import type { CatalogEntity, EntityFilter, EntityPage } from './types';
+import { contains, createPostingIndex, lowerBound, unionOf, type PostingIndex, type PostingList } from './createPostingIndex';
+import { createTextIndex } from './createTextIndex';
+import type { CatalogEntity, EntityFacetField, EntityFilter, EntityPage, FacetCount } from './types';
 
-/** What a filter can look at, precomputed per entity; strings lower-case. */
+/** What a filter can look at, precomputed per entity; strings lower-case except annotation keys. */
 export interface EntityFacets {
   kind: string;
   namespace: string;
@@ -16,7 +23,11 @@ export interface EntityFacets {
   /** Normalised spec.owner (defaulted in the entity's namespace), present even if it dangles. */
   ownerRef?: string;
   systemRef?: string;
+  /** A System's domain, or the domain of the entity's system. */
+  domainRef?: string;
   tags: string[];
+  /** Annotations as written (keys are case-sensitive in Backstage). */
+  annotations: Readonly<Record<string, string>>;
   /** name, title and description joined, for substring search. */
   text: string;
 }
@@ -27,83 +38,137 @@ export interface EntityPageRequest {
   after?: string | null;
 }
 
-interface Criteria {
-  kinds?: Set<string>;
-  namespace?: string;
-  type?: string;
-  lifecycle?: string;
-  ownerRef?: string;
-  systemRef?: string;
-  tag?: string;
-  text?: string;
+export interface EntityQuery {
+  query(filter: EntityFilter | null | undefined, page: EntityPageRequest): EntityPage;
+  /** Matching entities counted by one field's values, by count descending then value. */
+  facetCounts(field: EntityFacetField, filter: EntityFilter | null | undefined): FacetCount[];
 }
 
+/** One AND-ed condition: its candidate ids (when it has a posting list) and a membership test. */
+interface Criterion {
+  size: number;
+  ids(): PostingList;
+  has(id: number): boolean;
+}
+
+const one = (value: string | undefined) => (value === undefined ? [] : [value]);
+
+const FACET_VALUES: Record<EntityFacetField, (f: EntityFacets) => readonly string[]> = {
+  KIND: (f) => [f.kind],
+  NAMESPACE: (f) => [f.namespace],
+  TYPE: (f) => one(f.type),
+  LIFECYCLE: (f) => one(f.lifecycle),
+  OWNER: (f) => one(f.ownerRef),
+  SYSTEM: (f) => one(f.systemRef),
+  DOMAIN: (f) => one(f.domainRef),
+  TAG: (f) => f.tags,
+};
+
+/**
+ * `facets[id]` and `entities[id]` describe `sortedRefs[id]`. `subgroupsOf(groupRef)` is the group
+ * and its descendant groups, for `ownerIncludingSubgroups`.
+ */
 export function createEntityQuery(
   sortedRefs: readonly string[],
-  facets: ReadonlyMap<string, EntityFacets>,
-  byRef: ReadonlyMap<string, CatalogEntity>,
-): (filter: EntityFilter | null | undefined, page: EntityPageRequest) => EntityPage {
-  const byKind = groupRefs(sortedRefs, facets, (f) => [f.kind]);
-  const byNamespace = groupRefs(sortedRefs, facets, (f) => [f.namespace]);
-  const byOwner = groupRefs(sortedRefs, facets, (f) => (f.ownerRef ? [f.ownerRef] : []));
-  const bySystem = groupRefs(sortedRefs, facets, (f) => (f.systemRef ? [f.systemRef] : []));
-  const byTag = groupRefs(sortedRefs, facets, (f) => [...new Set(f.tags)]);
+  facets: readonly EntityFacets[],
+  entities: readonly CatalogEntity[],
+  subgroupsOf: (groupRef: string) => readonly string[],
+): EntityQuery {
+  const size = sortedRefs.length;
+  const all = Int32Array.from({ length: size }, (_, id) => id);
+  const indexes = Object.fromEntries(
+    (Object.keys(FACET_VALUES) as EntityFacetField[]).map((field) => [field, createPostingIndex(size, (id) => FACET_VALUES[field](facets[id]!))]),
+  ) as Record<EntityFacetField, PostingIndex>;
+  const byAnnotation = createPostingIndex(size, (id) => Object.keys(facets[id]!.annotations));
+  const search = createTextIndex(facets.map((f) => f.text));
 
-  function candidatesFor(c: Criteria): readonly string[] {
-    const lists: (readonly string[])[] = [];
-    if (c.kinds) {
-      const perKind = [...c.kinds].map((kind) => byKind.get(kind) ?? []);
-      lists.push(perKind.length === 1 ? (perKind[0] ?? []) : perKind.flat().sort());
-    }
-    if (c.namespace !== undefined) lists.push(byNamespace.get(c.namespace) ?? []);
-    if (c.ownerRef !== undefined) lists.push(byOwner.get(c.ownerRef) ?? []);
-    if (c.systemRef !== undefined) lists.push(bySystem.get(c.systemRef) ?? []);
-    if (c.tag !== undefined) lists.push(byTag.get(c.tag) ?? []);
-    return lists.reduce((smallest, list) => (list.length < smallest.length ? list : smallest), sortedRefs);
-  }
-
-  return (filter, page) => {
-    const { first } = page;
-    if (!Number.isInteger(first) || first < 0) {
-      throw new Error(`first must be a non-negative integer, got ${String(first)}`);
-    }
-    const after = page.after === undefined || page.after === null ? undefined : decodeCursor(page.after);
-    const criteria = toCriteria(filter);
-    const hasCriteria = Object.keys(criteria).length > 0;
-    const matched = hasCriteria
-      ? candidatesFor(criteria).filter((ref) => matches(facets.get(ref), criteria))
-      : sortedRefs;
-
-    const start = after === undefined ? 0 : firstIndexAfter(matched, after);
-    const refs = matched.slice(start, start + first);
+  const indexed = (index: PostingIndex, values: readonly string[]): Criterion => {
+    const lists = values.map((value) => index.list(value));
+    const tests = values.map((value) => index.membership(value));
     return {
-      items: refs.map((ref) => byRef.get(ref) as CatalogEntity),
-      totalCount: matched.length,
-      hasNextPage: start + refs.length < matched.length,
-      hasPreviousPage: start > 0,
-      cursors: refs.map(encodeCursor),
+      size: lists.reduce((sum, list) => sum + list.length, 0),
+      ids: () => unionOf(lists),
+      has: tests.length === 1 ? tests[0]! : (id) => tests.some((test) => test(id)),
     };
   };
-}
+  const predicate = (has: (f: EntityFacets) => boolean): Criterion => ({ size: Infinity, ids: () => all, has: (id) => has(facets[id]!) });
 
-/** Normalises the filter once per query; absent (null/undefined) fields do not filter. */
-function toCriteria(filter: EntityFilter | null | undefined): Criteria {
-  const c: Criteria = {};
-  if (!filter) return c;
-  const lower = (value: string | null | undefined) => (value === null || value === undefined ? undefined : value.toLowerCase());
-  // An empty kind list is read as "no kind filter", like an absent one, not as "no entity".
-  if (filter.kind && filter.kind.length > 0) c.kinds = new Set(filter.kind.map((k) => k.toLowerCase()));
-  const set = <K extends keyof Criteria>(key: K, value: Criteria[K] | undefined) => {
-    if (value !== undefined) c[key] = value;
+  function criteriaOf(filter: EntityFilter | null | undefined): Criterion[] {
+    if (!filter) return [];
+    const c: Criterion[] = [];
+    const lower = (value: string | null | undefined) => (value === null || value === undefined ? undefined : value.toLowerCase());
+    // An empty kind list is read as "no kind filter", like an absent one, not as "no entity".
+    if (filter.kind && filter.kind.length > 0) c.push(indexed(indexes.KIND, [...new Set(filter.kind.map((k) => k.toLowerCase()))]));
+    const exact = (index: PostingIndex, value: string | undefined) => value !== undefined && c.push(indexed(index, [value]));
+    exact(indexes.NAMESPACE, lower(filter.namespace));
+    exact(indexes.TYPE, lower(filter.type));
+    exact(indexes.LIFECYCLE, lower(filter.lifecycle));
+    exact(indexes.SYSTEM, filterRef(filter.system, 'system', 'system'));
+    exact(indexes.DOMAIN, filterRef(filter.domain, 'domain', 'domain'));
+    exact(indexes.TAG, lower(filter.tag));
+    const owner = filterRef(filter.owner, 'owner', 'group');
+    if (filter.ownerIncludingSubgroups && owner === undefined) throw new Error('filter.ownerIncludingSubgroups needs filter.owner');
+    if (owner !== undefined) c.push(indexed(indexes.OWNER, filter.ownerIncludingSubgroups ? subgroupsOf(owner) : [owner]));
+    const key = filter.annotation ?? undefined;
+    const value = filter.annotationValue ?? undefined;
+    if (value !== undefined && key === undefined) throw new Error('filter.annotationValue needs filter.annotation (the key)');
+    if (key !== undefined) c.push(indexed(byAnnotation, [key]));
+    if (key !== undefined && value !== undefined) c.push(predicate((f) => f.annotations[key] === value));
+    const text = lower(filter.text);
+    if (text !== undefined) {
+      // Scanning every text costs about as much as checking a sixteenth of them one by one.
+      const smallest = Math.min(...c.map((criterion) => criterion.size));
+      if (smallest * 16 < size) c.push(predicate((f) => f.text.includes(text)));
+      else {
+        const ids = search(text);
+        c.push({ size: ids.length, ids: () => ids, has: (id) => contains(ids, id) });
+      }
+    }
+    return c;
+  }
+
+  /** Ascending ids of the entities matching every criterion. */
+  function match(filter: EntityFilter | null | undefined): PostingList {
+    const criteria = criteriaOf(filter).sort((a, b) => a.size - b.size);
+    if (criteria.length === 0) return all;
+    const [shortest, ...rest] = criteria as [Criterion, ...Criterion[]];
+    const candidates = shortest.ids();
+    const matched = new Int32Array(candidates.length);
+    let count = 0;
+    for (const id of candidates) {
+      if ((shortest.size !== Infinity || shortest.has(id)) && rest.every((criterion) => criterion.has(id))) matched[count++] = id;
+    }
+    return matched.subarray(0, count);
+  }
+
+  return {
+    query(filter, page) {
+      const { first } = page;
+      if (!Number.isInteger(first) || first < 0) {
+        throw new Error(`first must be a non-negative integer, got ${String(first)}`);
+      }
+      const after = page.after === undefined || page.after === null ? undefined : decodeCursor(page.after);
+      const matched = match(filter);
+      // The cursor holds a ref, not a position: the page starts at the first match after it.
+      const start = after === undefined ? 0 : lowerBound(matched, firstIndexAfter(sortedRefs, after));
+      const ids = matched.subarray(start, start + first);
+      const refs = Array.from(ids, (id) => sortedRefs[id]!);
+      return {
+        items: Array.from(ids, (id) => entities[id]!),
+        totalCount: matched.length,
+        hasNextPage: start + ids.length < matched.length,
+        hasPreviousPage: start > 0,
+        cursors: refs.map(encodeCursor),
+      };
+    },
+    facetCounts(field, filter) {
+      const matched = match(filter);
+      const counts = matched === all ? indexes[field].counts : indexes[field].countIn(matched);
+      return [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    },
   };
-  set('namespace', lower(filter.namespace));
-  set('type', lower(filter.type));
-  set('lifecycle', lower(filter.lifecycle));
-  set('ownerRef', filterRef(filter.owner, 'owner', 'group'));
-  set('systemRef', filterRef(filter.system, 'system', 'system'));
-  set('tag', lower(filter.tag));
-  set('text', lower(filter.text));
-  return c;
 }
 
 /** `team-a` -> `group:default/team-a`: a filter has no entity whose namespace could be the default. */
@@ -116,46 +181,14 @@ function filterRef(value: string | null | undefined, field: string, defaultKind:
   }
 }
 
-function matches(f: EntityFacets | undefined, c: Criteria): boolean {
-  if (!f) return false;
-  return (
-    (c.kinds === undefined || c.kinds.has(f.kind)) &&
-    (c.namespace === undefined || f.namespace === c.namespace) &&
-    (c.type === undefined || f.type === c.type) &&
-    (c.lifecycle === undefined || f.lifecycle === c.lifecycle) &&
-    (c.ownerRef === undefined || f.ownerRef === c.ownerRef) &&
-    (c.systemRef === undefined || f.systemRef === c.systemRef) &&
-    (c.tag === undefined || f.tags.includes(c.tag)) &&
-    (c.text === undefined || f.text.includes(c.text))
-  );
-}
-
 /** Index of the first ref strictly greater than `ref` (binary search; refs sorted by `<`). */
 function firstIndexAfter(refs: readonly string[], ref: string): number {
   let low = 0;
   let high = refs.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((refs[mid] as string) <= ref) low = mid + 1;
+    if (refs[mid]! <= ref) low = mid + 1;
     else high = mid;
   }
   return low;
-}
-
-function groupRefs(
-  sortedRefs: readonly string[],
-  facets: ReadonlyMap<string, EntityFacets>,
-  keysOf: (f: EntityFacets) => string[],
-): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const ref of sortedRefs) {
-    const f = facets.get(ref);
-    if (!f) continue;
-    for (const key of keysOf(f)) {
-      const list = groups.get(key);
-      if (list) list.push(ref);
-      else groups.set(key, [ref]);
-    }
-  }
-  return groups;
 }

@@ -105,6 +105,31 @@ export interface EntityFilter {
   system?: string | null;
   tag?: string | null;
   text?: string | null;
+  /** Domain ref, defaulted (`shopping` -> `domain:default/shopping`): its systems and their entities. */
+  domain?: string | null;
+  /** Annotation key that must be present. */
+  annotation?: string | null;
+  /** With `annotation`: the exact value it must have. */
+  annotationValue?: string | null;
+  /** With `owner`: also entities owned by the owner's descendant groups (childOf/parentOf). */
+  ownerIncludingSubgroups?: boolean | null;
+}
+
+/** What `entityFacets` can count by. */
+export type EntityFacetField = 'KIND' | 'TYPE' | 'LIFECYCLE' | 'OWNER' | 'SYSTEM' | 'DOMAIN' | 'NAMESPACE' | 'TAG';
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+/** One entity reached by a transitive query, with how it was reached. */
+export interface EntityPath {
+  entity: CatalogEntity;
+  /** Steps from the start, from 1. */
+  depth: number;
+  /** From the start entity (included) to `entity` (included): depth + 1 entities. */
+  path: CatalogEntity[];
 }
 
 export interface EntityPage {

@@ -9,40 +9,62 @@
  * call however often it is reached. An explicit target that leads back to a file on its own chain
  * of Locations is a LOCATION_CYCLE; a glob or directory that happens to match such a file (e.g.
  * `./**\/*.yaml` matching the Location's own file) is not, it is just not read twice.
+ *
+ * For live reload, a read can be given the per-file state of the previous read: unchanged files
+ * are not parsed again, and an entity that became invalid keeps its previous version
+ * (see keepLastGood). The result says which directories to watch.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { describeSource } from '../model/describeSource';
-import { validateEntity } from '../model/validateEntity';
 import type { CatalogEntity, CatalogProblem } from '../model/types';
 import { describeFsError, expandCatalogPath } from './expandCatalogPath';
-import { parseCatalogFile, type ParsedDocument } from './parseCatalogFile';
+import { keepLastGood } from './keepLastGood';
+import { readCatalogFile, type FileContent, type FileEntity } from './readCatalogFile';
+import { watchTargetFor, type WatchTarget } from './watchTargetFor';
 
 export interface ReadCatalogFilesOptions {
   /** Files, directories or globs; relative ones are resolved against `cwd`. */
   paths: string[];
   cwd: string;
+  /** `files` of the previous read, for live reload. */
+  previous?: ReadonlyMap<string, FileState>;
+}
+
+/** What one read knew about one file. */
+export interface FileState {
+  /** Of the file's text: an unchanged file is not parsed again. */
+  hash: string;
+  content: FileContent;
+  /** The entities served from this file (the new read's, plus any kept from before). */
+  served: FileEntity[];
 }
 
 export interface CatalogFiles {
   /** Valid entities in reading order, first of each ref only, relations not computed yet. */
   entities: CatalogEntity[];
   problems: CatalogProblem[];
-}
-
-interface FoundLocation {
-  entity: CatalogEntity;
-  document: ParsedDocument;
+  /** Every file read, by absolute path. */
+  files: Map<string, FileState>;
+  /** Directories whose changes may change the result. */
+  watchTargets: WatchTarget[];
+  /** Entities served from an earlier version of a file that is now invalid. */
+  keptEntities: number;
 }
 
 export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promise<CatalogFiles> {
   const entities = new Map<string, CatalogEntity>();
   const problems: CatalogProblem[] = [];
-  const readFiles = new Set<string>();
+  const files = new Map<string, FileState>();
+  const watchTargets: WatchTarget[] = [];
+  let keptEntities = 0;
 
   async function visitFile(file: string, chain: readonly string[]): Promise<void> {
-    readFiles.add(file);
+    // Registered before reading, so a Location leading back here is seen as a cycle.
+    files.set(file, { hash: '', content: { entities: [], problems: [] }, served: [] });
+    watchTargets.push({ dir: path.dirname(file), recursive: false });
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -50,42 +72,27 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
       problems.push({ kind: 'UNREADABLE_SOURCE', location: file, message: `${file} cannot be read (${describeFsError(error)})` });
       return;
     }
-    const { documents, errors } = parseCatalogFile(text);
-    for (const error of errors) {
-      problems.push({
-        kind: 'INVALID_YAML',
-        location: file,
-        documentIndex: error.documentIndex,
-        ...(error.line !== undefined && { line: error.line }),
-        message: `YAML document ${error.documentIndex} of ${file} cannot be parsed: ${error.message}`,
-      });
-    }
+    const hash = createHash('sha1').update(text).digest('base64');
+    const before = options.previous?.get(file);
+    const content = before && before.hash === hash ? before.content : readCatalogFile(file, text);
+    const { served, problems: fileProblems, kept } = keepLastGood(content, before?.served);
+    files.set(file, { hash, content, served });
+    problems.push(...fileProblems);
+    keptEntities += kept;
 
-    const locations: FoundLocation[] = [];
-    for (const document of documents) {
-      const result = validateEntity(document.value, { file, documentIndex: document.index, line: document.line });
-      if (!result.ok) {
-        problems.push({
-          kind: 'INVALID_ENTITY',
-          location: file,
-          documentIndex: document.index,
-          line: document.lineOf(result.violations[0]?.path ?? []),
-          ...(result.entityRef !== undefined && { entityRef: result.entityRef }),
-          message: result.message,
-        });
-        continue;
-      }
-      const { entity } = result;
+    const locations: FileEntity[] = [];
+    for (const found of served) {
+      const { entity } = found;
       // A duplicate Location is still followed: dropping its whole subtree would turn one
       // naming mistake into many missing entities. The duplicate itself is reported.
-      if (entity.ref.startsWith('location:')) locations.push({ entity, document });
+      if (entity.ref.startsWith('location:')) locations.push(found);
       const first = entities.get(entity.ref);
       if (first) {
         problems.push({
           kind: 'DUPLICATE_REF',
           location: file,
-          documentIndex: document.index,
-          line: document.line,
+          documentIndex: entity.source.documentIndex,
+          ...(entity.source.line !== undefined && { line: entity.source.line }),
           entityRef: entity.ref,
           message: `${entity.ref} is declared twice: kept ${describeSource(first)}, ignored ${describeSource(entity)}`,
         });
@@ -97,13 +104,13 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
     for (const location of locations) await followLocation(location, [...chain, file]);
   }
 
-  async function followLocation({ entity, document }: FoundLocation, chain: readonly string[]): Promise<void> {
+  async function followLocation({ entity, specLine }: FileEntity, chain: readonly string[]): Promise<void> {
     const file = entity.source.file;
     const label = `Location ${JSON.stringify(entity.metadata.name)}`;
     const problemAt = (pathInSpec: (string | number)[]) => ({
       location: file,
-      documentIndex: document.index,
-      line: document.lineOf(['spec', ...pathInSpec]),
+      documentIndex: entity.source.documentIndex,
+      line: specLine(pathInSpec),
       entityRef: entity.ref,
     });
 
@@ -124,6 +131,7 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
         continue;
       }
       const expanded = await expandCatalogPath(target, path.dirname(file));
+      watchTargets.push(watchTargetFor(target, path.dirname(file), isDirectoryTarget(expanded, target, path.dirname(file))));
       if ('error' in expanded) {
         problems.push({ kind: 'UNREADABLE_SOURCE', ...problemAt(pathInSpec), message: `${label}: ${field} ${JSON.stringify(target)}: ${expanded.error}` });
         continue;
@@ -140,22 +148,29 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
           }
           continue;
         }
-        if (!readFiles.has(next)) await visitFile(next, chain);
+        if (!files.has(next)) await visitFile(next, chain);
       }
     }
   }
 
   for (const configured of options.paths) {
     const expanded = await expandCatalogPath(configured, options.cwd);
+    watchTargets.push(watchTargetFor(configured, options.cwd, isDirectoryTarget(expanded, configured, options.cwd)));
     if ('error' in expanded) {
       problems.push({ kind: 'UNREADABLE_SOURCE', location: configured, message: `Catalog path ${JSON.stringify(configured)}: ${expanded.error}` });
       continue;
     }
     for (const file of expanded.files) {
-      if (!readFiles.has(file)) await visitFile(file, []);
+      if (!files.has(file)) await visitFile(file, []);
     }
   }
-  return { entities: [...entities.values()], problems };
+  return { entities: [...entities.values()], problems, files, watchTargets, keptEntities };
+}
+
+/** A plain path that expanded to something other than itself was a directory. */
+function isDirectoryTarget(expanded: Awaited<ReturnType<typeof expandCatalogPath>>, target: string, baseDir: string): boolean {
+  if (fg.isDynamicPattern(target) || 'error' in expanded) return false;
+  return !(expanded.files.length === 1 && expanded.files[0] === path.resolve(baseDir, target));
 }
 
 /** spec.target and spec.targets, with where each one was written (validated as strings already). */
