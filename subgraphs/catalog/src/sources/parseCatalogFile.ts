@@ -2,8 +2,16 @@
  * One descriptor file's text -> its YAML documents as plain values, each with its position, and
  * the documents that could not be parsed. A broken document never hides its neighbours (except
  * where YAML itself runs them together, e.g. an unclosed quote swallowing the next `---`).
+ *
+ * The `yaml` library is the reference for all of it, but building its documents costs about ten
+ * times what js-yaml takes for the values. So a file is first read by js-yaml, with documents
+ * found by their markers (scanDocumentStarts), and `yaml` parses a document only when a line
+ * inside it is asked for (lineOf). Any file js-yaml rejects, or might read differently from
+ * `yaml`, is parsed by `yaml` as a whole (parseWithYaml), so problems read exactly as before.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type YAMLError } from 'yaml';
+import { loadDocumentValues } from './loadDocumentValues';
+import { scanDocumentStarts } from './scanDocumentStarts';
 
 export interface ParsedDocument {
   /** Position in the file from 0, counting empty documents, so it matches what an editor shows. */
@@ -21,7 +29,41 @@ export interface YamlError {
   message: string;
 }
 
-export function parseCatalogFile(text: string): { documents: ParsedDocument[]; errors: YamlError[] } {
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  errors: YamlError[];
+}
+
+export function parseCatalogFile(text: string): ParsedFile {
+  return parseWithJsYaml(text) ?? parseWithYaml(text);
+}
+
+/** The fast path: undefined when the file needs `yaml` (see loadDocumentValues). */
+export function parseWithJsYaml(text: string): ParsedFile | undefined {
+  const spans = scanDocumentStarts(text);
+  const values = spans && loadDocumentValues(text);
+  // Both must agree on where the documents are, or the indexes and lines cannot be trusted.
+  if (!spans || !values || values.length !== spans.length) return undefined;
+  const documents: ParsedDocument[] = [];
+  for (let index = 0; index < spans.length; index += 1) {
+    const value = values[index];
+    // A trailing `---`, or a document of comments only: nothing to read.
+    if (value === null || value === undefined) continue;
+    const { start, end, startLine, contentLine } = spans[index]!;
+    if (contentLine === undefined) return undefined;
+    // Only the file's text is kept (not an AST): `yaml` parses this one document when asked.
+    const lineOf = (path: readonly (string | number)[]) => {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text.slice(start, end), { lineCounter });
+      return lineOfPath(doc, lineCounter, path, contentLine - startLine + 1) + startLine - 1;
+    };
+    documents.push({ index, line: contentLine, value, lineOf });
+  }
+  return { documents, errors: [] };
+}
+
+/** The reference: `yaml`'s documents, each parsed or reported on its own. */
+export function parseWithYaml(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter });
   const documents: ParsedDocument[] = [];
@@ -51,13 +93,7 @@ export function parseCatalogFile(text: string): { documents: ParsedDocument[]; e
 
     const startOffset = doc.contents?.range[0] ?? doc.range[0];
     const line = lineCounter.linePos(startOffset).line;
-    const lineOf = (path: readonly (string | number)[]) => {
-      for (let depth = path.length; depth > 0; depth -= 1) {
-        const offset = offsetOf(doc.getIn(path.slice(0, depth - 1), true), path[depth - 1]);
-        if (offset !== undefined) return lineCounter.linePos(offset).line;
-      }
-      return line;
-    };
+    const lineOf = (path: readonly (string | number)[]) => lineOfPath(doc, lineCounter, path, line);
     documents.push({ index, line, value, lineOf });
   });
   return { documents, errors };
@@ -68,6 +104,15 @@ function describeErrors(errors: readonly YAMLError[]): { line?: number; message:
   // yaml's messages end with ":" followed by a code excerpt; the first line is the explanation.
   const message = errors.map((e) => (e.message.split('\n')[0] ?? '').replace(/:\s*$/, '')).join('; ');
   return { ...(line !== undefined && { line }), message };
+}
+
+/** The line of the value at `path` in `doc`, or of its nearest existing parent, or `line`. */
+function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly (string | number)[], line: number): number {
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    const offset = offsetOf(doc.getIn(path.slice(0, depth - 1), true), path[depth - 1]);
+    if (offset !== undefined) return lineCounter.linePos(offset).line;
+  }
+  return line;
 }
 
 /** Where `key` sits in `parent`: the key itself for a mapping entry (the `owner:` line, not the value's). */
