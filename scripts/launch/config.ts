@@ -1,9 +1,11 @@
 import path from 'node:path';
+// The config module alone: the kit's index would load the catalog reader into the launcher.
+import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit/src/config';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
 /** The token the simulators accept and the launcher hands to subgraphs in demo mode. */
-export const DEMO_TOKEN = 'devgraph-demo-token';
+export const DEMO_TOKEN = DEFAULT_SIMULATOR_TOKEN;
 
 export interface ServiceSpec {
   /** Log prefix and process name. */

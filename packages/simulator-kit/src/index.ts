@@ -1,2 +1,3 @@
 export * from './startSimulator';
 export * from './loadDemoOrganisation';
+export * from './config';

@@ -5,7 +5,8 @@ import { createBackstageApi, refOf, type BackstageCatalogState } from './createB
 import { toBackstageEntity, uidOf, withEtag } from './toBackstageEntity';
 
 /** The token the demo uses when nothing else is configured. */
-export const DEFAULT_SIMULATOR_TOKEN = 'devgraph-demo-token';
+export { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
+import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 
 /** Where the demo descriptors would live in a real setup, for the location annotations. */
 const DEMO_REPO = 'https://github.com/fernhollow/catalog/blob/main';

@@ -3,7 +3,8 @@ import { createGrowthBookApi } from './createGrowthBookApi';
 import { seedGrowthBook } from './seedGrowthBook';
 
 /** The key the demo uses when nothing else is configured (also `npm start`'s). */
-export const DEFAULT_SIMULATOR_TOKEN = 'devgraph-demo-token';
+export { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
+import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 
 export interface GrowthBookSimulatorOptions {
   port?: number;

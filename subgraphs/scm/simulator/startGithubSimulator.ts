@@ -4,7 +4,8 @@ import { createGithubApi } from './createGithubApi';
 import { createGithubSeed } from './createGithubSeed';
 import { loadGithubSchema } from './githubSchema';
 
-export const DEFAULT_SIMULATOR_TOKEN = 'devgraph-demo-token';
+export { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
+import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 
 export interface GithubSimulatorOptions {
   port?: number;
