@@ -7,3 +7,4 @@ export * from './cache';
 export * from './upstream';
 export * from './loaders';
 export * from './connectionResolvers';
+export * from './pageAfterId';

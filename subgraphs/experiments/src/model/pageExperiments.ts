@@ -1,4 +1,4 @@
-import { badUserInput } from '@devgraph/runtime';
+import { badUserInput, pageAfterId } from '@devgraph/runtime';
 import type { ExperimentModel, ExperimentStatus } from './types';
 
 /** The biggest page a client may ask for: one GrowthBook page, so a page never costs more than the list. */
@@ -39,19 +39,7 @@ function decodeCursor(cursor: string): string {
 
 /** A Relay page of the filtered list, after the experiment named by `after`. */
 export function pageExperiments(experiments: readonly ExperimentModel[], first: number, after?: string | null): ExperimentPage {
-  let start = 0;
-  if (after) {
-    const id = decodeCursor(after);
-    const index = experiments.findIndex((e) => e.id === id);
-    if (index < 0) throw badUserInput(`The cursor "${after}" names an experiment no longer in this list; start again without "after".`, { after });
-    start = index + 1;
-  }
-  const items = experiments.slice(start, start + first);
-  return {
-    items,
-    cursors: items.map((e) => encodeCursor(e.id)),
-    hasNextPage: start + first < experiments.length,
-    hasPreviousPage: start > 0,
-    totalCount: experiments.length,
-  };
+  return pageAfterId(experiments, first, after, { encode: encodeCursor, decode: decodeCursor }, (cursor) =>
+    `The cursor "${cursor}" names an experiment no longer in this list; start again without "after".`,
+  );
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from '@devgraph/runtime';
+import { badUserInput, pageAfterId } from '@devgraph/runtime';
 
 /**
  * Cursors for `Component.incidents`: base64 of `incident:<id>`. An id (not a position) keeps a
@@ -29,20 +29,8 @@ export interface IncidentPage<T> {
 
 /** One page of an already-sorted list; an `after` no longer in the list is a BAD_USER_INPUT. */
 export function pageOf<T extends { id: string }>(all: readonly T[], first: number, after: string | null | undefined, truncated: boolean): IncidentPage<T> {
-  let start = 0;
-  if (after) {
-    const id = decodeIncidentCursor(after);
-    const index = all.findIndex((item) => item.id === id);
-    if (index < 0) throw badUserInput(`The cursor "${after}" points at an incident outside this list (resolved away or out of the window); start again without after.`, { after });
-    start = index + 1;
-  }
-  const items = all.slice(start, start + first);
-  return {
-    items,
-    cursors: items.map((item) => encodeIncidentCursor(item.id)),
-    hasNextPage: start + first < all.length,
-    hasPreviousPage: start > 0,
-    totalCount: all.length,
-    truncated,
-  };
+  const page = pageAfterId(all, first, after, { encode: encodeIncidentCursor, decode: decodeIncidentCursor }, (cursor) =>
+    `The cursor "${cursor}" points at an incident outside this list (resolved away or out of the window); start again without after.`,
+  );
+  return { ...page, truncated };
 }
