@@ -8,3 +8,4 @@ export * from './upstream';
 export * from './loaders';
 export * from './connectionResolvers';
 export * from './pageAfterId';
+export * from './graphql';

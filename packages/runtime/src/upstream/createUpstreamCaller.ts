@@ -60,8 +60,13 @@ export interface UpstreamCaller {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Only failures that say the upstream is in trouble may open the circuit; a 404 or 400 is an answer. */
-const isBreakerFailure = (error: unknown) => error instanceof UpstreamError && error.retryable;
+/**
+ * Only failures that say the upstream is in trouble may open the circuit; a 404 or 400 is an
+ * answer. A rate limit is an answer too: the tool is healthy and said "later", so it keeps its
+ * own code (UPSTREAM_RATE_LIMITED) instead of turning into "unavailable" once the circuit opens.
+ */
+const isBreakerFailure = (error: unknown) =>
+  error instanceof UpstreamError && error.retryable && error.kind !== 'rate-limited' && error.status !== 429;
 
 export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCaller {
   const { upstream, timeoutMs, retries, baseDelayMs, maxDelayMs } = options;

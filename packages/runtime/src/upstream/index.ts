@@ -11,3 +11,15 @@ export { parseRetryAfter } from './parseRetryAfter';
 export { redactUrl } from './redactUrl';
 export { asUpstreamError } from './asUpstreamError';
 export { backoffDelay, type BackoffOptions } from './backoffDelay';
+export { createUpstream, type Upstream, type UpstreamOptions } from './createUpstream';
+export { bearerAuth, pagerDutyTokenAuth, noAuth, missingCredential, type UpstreamAuth } from './upstreamAuth';
+export {
+  DEFAULT_UPSTREAM_POLICY,
+  upstreamPolicy,
+  upstreamPolicyFields,
+  readUpstreamPolicy,
+  type UpstreamPolicy,
+  type UpstreamPolicyShape,
+} from './upstreamPolicy';
+export { upstreamOutcome, type UpstreamOutcome } from './upstreamOutcome';
+export { logUpstreamEvent } from './logUpstreamEvent';
