@@ -41,9 +41,9 @@ const http = (status: number, message = `HTTP ${status}`, extra: Partial<Constru
 
 describe('createUpstream', () => {
   it('writes each tool credential in its own header, and none when unset', () => {
-    expect(bearerAuth('t0ken', 'X', 'bearer').headers()).toEqual({ authorization: 'bearer t0ken' });
-    expect(bearerAuth('t0ken').headers()).toEqual({ authorization: 'Bearer t0ken' });
-    expect(pagerDutyTokenAuth('k3y').headers()).toEqual({ authorization: 'Token token=k3y' });
+    expect(bearerAuth('t0ken', 'X', 'bearer').headers()).toEqual({ Authorization: 'bearer t0ken' });
+    expect(bearerAuth('t0ken').headers()).toEqual({ Authorization: 'Bearer t0ken' });
+    expect(pagerDutyTokenAuth('k3y').headers()).toEqual({ Authorization: 'Token token=k3y' });
     expect(bearerAuth(undefined).headers()).toEqual({});
     expect(noAuth.headers()).toEqual({});
   });

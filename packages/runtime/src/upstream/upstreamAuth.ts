@@ -10,18 +10,18 @@ export interface UpstreamAuth {
   readonly token?: string;
   /** The environment variable that holds it, named in "set X" advice. */
   readonly variable?: string;
-  /** Request headers that carry the credential (empty without one). */
+  /** Request headers that carry the credential (empty without one); `Authorization` capitalised as clients such as pdjs write it, so a caller's header replaces theirs instead of doubling it. */
   headers(): Record<string, string>;
 }
 
 /** `Authorization: <scheme> <token>`: GitHub (`bearer`), GrowthBook and Backstage (`Bearer`). */
 export function bearerAuth(token: string | undefined, variable?: string, scheme = 'Bearer'): UpstreamAuth {
-  return { token, variable, headers: (): Record<string, string> => (token ? { authorization: `${scheme} ${token}` } : {}) };
+  return { token, variable, headers: (): Record<string, string> => (token ? { Authorization: `${scheme} ${token}` } : {}) };
 }
 
 /** PagerDuty's REST API key: `Authorization: Token token=<key>`. */
 export function pagerDutyTokenAuth(token: string | undefined, variable?: string): UpstreamAuth {
-  return { token, variable, headers: (): Record<string, string> => (token ? { authorization: `Token token=${token}` } : {}) };
+  return { token, variable, headers: (): Record<string, string> => (token ? { Authorization: `Token token=${token}` } : {}) };
 }
 
 /** A tool reached without credentials (a network-authenticated mesh, a public simulator). */
