@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse, print } from 'graphql';
+import { withVocabulary } from '@devgraph/runtime';
 import type { SubgraphEndpoint } from '../config';
 import { composeSupergraph } from './composeSupergraph';
 
@@ -15,7 +17,8 @@ export function composeFromRepo(subgraphs: readonly SubgraphEndpoint[], root = R
     subgraphs.map((s) => {
       const file = path.join(root, 'subgraphs', s.name, 'schema.graphql');
       if (!fs.existsSync(file)) throw new Error(`No schema for subgraph "${s.name}": ${file} does not exist.`);
-      return { ...s, sdl: fs.readFileSync(file, 'utf8') };
+      // The same shared vocabulary (DateTime, PageInfo) the subgraph server appends when it serves.
+      return { ...s, sdl: print(withVocabulary(parse(fs.readFileSync(file, 'utf8')))) };
     }),
   );
 }

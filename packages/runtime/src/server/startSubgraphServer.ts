@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
@@ -11,6 +10,9 @@ import type { Metrics } from '../createMetrics';
 import { formatSubgraphError } from './formatSubgraphError';
 import { useOperationMetrics } from './useOperationMetrics';
 import { mountOpsEndpoints } from './mountOpsEndpoints';
+import { KnownOperationTypesRule } from './knownOperationTypesRule';
+import { graphqlRequestHandler, jsonFallbacks, logRejectedRequests, mountGraphQLRoute } from './http';
+import { vocabularyResolvers, withVocabulary } from '../graphql/withVocabulary';
 
 // @apollo/subgraph does not export its resolver-map type; take it from the function signature.
 type SubgraphResolverMap = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: DocumentNode }>['resolvers'];
@@ -45,9 +47,14 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const app = express();
   const httpServer = http.createServer(app);
   const server = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as SubgraphResolverMap }),
+    schema: buildSubgraphSchema({
+      typeDefs: withVocabulary(options.typeDefs),
+      // The subgraph's own resolvers win: a subgraph that still defines DateTime keeps its scalar.
+      resolvers: { ...vocabularyResolvers, ...options.resolvers } as SubgraphResolverMap,
+    }),
     formatError: formatSubgraphError(options.name, options.logger),
     includeStacktraceInErrorResponses: false,
+    validationRules: [KnownOperationTypesRule],
     logger: options.logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -56,8 +63,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     ],
   });
   await server.start();
+  // Every answer, served or rejected, is JSON: the same HTTP layer as the gateway's.
+  app.use(logRejectedRequests(options.logger));
   mountOpsEndpoints(app, { metrics: options.metrics, isReady: options.isReady });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server, { context: async () => options.context() }));
+  mountGraphQLRoute(app, { handler: graphqlRequestHandler(server, { context: async () => options.context() }) });
+  app.use(jsonFallbacks(options.logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

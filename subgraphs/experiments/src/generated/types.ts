@@ -260,6 +260,7 @@ export type MetricVariantResult = {
   variantName?: Maybe<Scalars['String']['output']>;
 };
 
+/** Relay page information, the same in every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;

@@ -164,6 +164,7 @@ export type OnCallShift = {
   user: PagerDutyUser;
 };
 
+/** Relay page information, the same in every subgraph. */
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;

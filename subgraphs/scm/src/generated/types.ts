@@ -112,6 +112,15 @@ export type Language = {
   share: Scalars['Float']['output'];
 };
 
+/** Relay page information, the same in every subgraph. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
 export type PullRequest = {
   __typename?: 'PullRequest';
   /** `null` when the author's account was deleted. */
@@ -376,8 +385,9 @@ export type ResolversTypes = ResolversObject<{
   Group: ResolverTypeWrapper<Omit<Group, 'githubTeam'> & { githubTeam?: Maybe<ResolversTypes['GitHubTeam']> }>;
   Language: ResolverTypeWrapper<Language>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  PullRequest: ResolverTypeWrapper<PullRequest>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PullRequest: ResolverTypeWrapper<PullRequest>;
   PullRequestConnection: ResolverTypeWrapper<PullRequestConnection>;
   PullRequestReviewDecision: PullRequestReviewDecision;
   PullRequestState: PullRequestState;
@@ -404,8 +414,9 @@ export type ResolversParentTypes = ResolversObject<{
   Group: Omit<Group, 'githubTeam'> & { githubTeam?: Maybe<ResolversParentTypes['GitHubTeam']> } | FederationReferenceTypes['Group'];
   Language: Language;
   Float: Scalars['Float']['output'];
-  PullRequest: PullRequest;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PullRequest: PullRequest;
   PullRequestConnection: PullRequestConnection;
   PullRequestStats: PullRequestStats;
   Query: Record<PropertyKey, never>;
@@ -479,6 +490,13 @@ export type LanguageResolvers<ContextType = ScmContext, ParentType extends Resol
   color?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   share?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = ScmContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PullRequestResolvers<ContextType = ScmContext, ParentType extends ResolversParentTypes['PullRequest'] = ResolversParentTypes['PullRequest']> = ResolversObject<{
@@ -560,6 +578,7 @@ export type Resolvers<ContextType = ScmContext> = ResolversObject<{
   GitHubUser?: GitHubUserResolvers<ContextType>;
   Group?: GroupResolvers<ContextType>;
   Language?: LanguageResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   PullRequest?: PullRequestResolvers<ContextType>;
   PullRequestConnection?: PullRequestConnectionResolvers<ContextType>;
   PullRequestStats?: PullRequestStatsResolvers<ContextType>;
