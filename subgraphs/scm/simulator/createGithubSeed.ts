@@ -1,6 +1,7 @@
 import type { CatalogEntity } from '@devgraph/catalog/src/model/types';
 import type { DemoOrganisation } from '@devgraph/simulator-kit';
 import { seedCodeowners } from './seedCodeowners';
+import { seedLanguages } from './seedLanguages';
 import { seedRepositoryActivity } from './seedRepositoryActivity';
 import type { GithubSeed, SeedRepository, SeedTeam, SeedUser } from './seedTypes';
 
@@ -21,7 +22,8 @@ const WITH_SHADOWED_ROOT_FILE = new Set(['fernhollow/payments']);
 /**
  * The GitHub side of the demo organisation: users from `github.com/user-login`, teams from
  * `github.com/team-slug` (nested by the catalog's parent, members from memberOf), and one
- * repository per distinct `github.com/project-slug`, maintained by the owning team.
+ * repository per distinct `github.com/project-slug`, maintained by the owning team, written in
+ * the languages its components' tags name.
  */
 export function createGithubSeed(org: DemoOrganisation, referenceDate: Date): GithubSeed {
   const users = new Map<string, SeedUser>();
@@ -59,6 +61,13 @@ export function createGithubSeed(org: DemoOrganisation, referenceDate: Date): Gi
   // The component named like its repository describes it (payments, not its subcomponent fraud-check).
   const repoName = (c: CatalogEntity) => org.annotation(c, PROJECT)?.split('/')[1];
   const components = [...org.components].sort((a, b) => Number(repoName(b) === b.metadata.name) - Number(repoName(a) === a.metadata.name));
+  // Tags of every component in a repository, the describing component's first: payments and
+  // fraud-check share one codebase, so both speak for its languages.
+  const tagsBySlug = new Map<string, string[]>();
+  for (const component of components) {
+    const slug = org.annotation(component, PROJECT)?.toLowerCase();
+    if (slug) tagsBySlug.set(slug, [...(tagsBySlug.get(slug) ?? []), ...component.metadata.tags]);
+  }
   components.forEach((component) => {
     const slug = org.annotation(component, PROJECT);
     if (!slug || repositories.has(slug.toLowerCase())) return; // fraud-check shares payments' repository
@@ -68,7 +77,8 @@ export function createGithubSeed(org: DemoOrganisation, referenceDate: Date): Gi
     const ownerIsUser = ownerEntity?.ref.startsWith('user:');
     const maintainers = ownerIsUser ? [userByRef.get(ownerEntity!.ref)].flatMap((u) => u ?? []) : ownerEntity ? membersOf(ownerEntity) : [];
     const ownerHandle = ownerIsUser ? `@${maintainers[0]?.login ?? 'fernhollow'}` : `@${teamSlugOf(ownerEntity) ?? 'fernhollow/engineering'}`;
-    const activity = seedRepositoryActivity(slug, String(component.spec.type ?? 'service'), maintainers, referenceDate.getTime());
+    const activity = seedRepositoryActivity(slug, maintainers, referenceDate.getTime());
+    const languages = seedLanguages(slug, String(component.spec.type ?? 'service'), tagsBySlug.get(slug.toLowerCase()) ?? []);
     const files: Record<string, string> = { 'README.md': `# ${name}\n\n${component.metadata.description ?? ''}\n` };
     if (!WITHOUT_CODEOWNERS.has(slug)) {
       const path = CODEOWNERS_PATHS[repositories.size % CODEOWNERS_PATHS.length]!;
@@ -84,6 +94,7 @@ export function createGithubSeed(org: DemoOrganisation, referenceDate: Date): Gi
       isArchived: false,
       defaultBranch: 'main',
       files,
+      languages,
       ...activity,
     });
   });

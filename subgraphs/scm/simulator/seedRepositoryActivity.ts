@@ -1,14 +1,8 @@
 import { objectId, seedRandom } from './seedRandom';
-import type { SeedCommit, SeedPullRequest, SeedRelease, SeedRepository, SeedUser } from './seedTypes';
+import type { SeedCommit, SeedPullRequest, SeedRelease, SeedUser } from './seedTypes';
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
-const LANGUAGES = {
-  TypeScript: '#3178c6', JavaScript: '#f1e05a', CSS: '#663399', HTML: '#e34c26', Go: '#00ADD8',
-  Kotlin: '#A97BFF', Python: '#3572A5', Shell: '#89e051', Dockerfile: '#384d54', MDX: '#fcb32c',
-} as const;
-type LanguageName = keyof typeof LANGUAGES;
 
 const HEADLINES = [
   'Fix flaky test in %s', 'Bump dependencies', 'Add metrics for %s', 'Refactor %s handler', 'Improve error messages in %s',
@@ -31,25 +25,11 @@ const PR_SHAPES: Pick<SeedPullRequest, 'state' | 'isDraft' | 'reviewDecision'>[]
   { state: 'CLOSED', isDraft: false, reviewDecision: 'REVIEW_REQUIRED' },
 ];
 
-function languagesFor(type: string, seed: string): SeedRepository['languages'] {
-  const random = seedRandom(`${seed}:languages`);
-  const names: LanguageName[] =
-    type === 'website' ? ['TypeScript', 'CSS', 'HTML', 'JavaScript']
-      : type === 'library' ? ['TypeScript', 'CSS', 'MDX']
-        : [random.pick(['Go', 'Kotlin', 'TypeScript', 'Python'] as const), 'Shell', 'Dockerfile'];
-  let left = random.int(400_000, 2_000_000);
-  return names.map((name, i) => {
-    const size = i === names.length - 1 ? left : Math.floor(left * (i === 0 ? random.int(60, 85) / 100 : random.int(40, 70) / 100));
-    left -= size;
-    return { name, color: LANGUAGES[name], size };
-  });
-}
-
 /**
- * Commits, pull requests, releases and languages for one repository, by its maintainers,
+ * Commits, pull requests and releases for one repository, by its maintainers,
  * ending at `referenceMs` so a dashboard always shows recent activity. Deterministic per slug.
  */
-export function seedRepositoryActivity(slug: string, type: string, maintainers: readonly SeedUser[], referenceMs: number) {
+export function seedRepositoryActivity(slug: string, maintainers: readonly SeedUser[], referenceMs: number) {
   const random = seedRandom(slug);
   const area = slug.split('/')[1]!;
   const people = maintainers.length ? maintainers : [{ login: null, name: 'Fernhollow Engineering', email: 'eng@fernhollow.com' }];
@@ -96,5 +76,5 @@ export function seedRepositoryActivity(slug: string, type: string, maintainers: 
     return { tagName: version, name: prerelease ? `${version} (release candidate)` : version, createdAt: iso(ms), publishedAt: iso(ms + HOUR), isPrerelease: prerelease, isDraft: false };
   });
 
-  return { commits, pullRequests, releases, languages: languagesFor(type, slug) };
+  return { commits, pullRequests, releases };
 }

@@ -3,6 +3,7 @@ import { DEMO_CATALOG, loadDemoOrganisation, startSimulator, type Simulator } fr
 import { createGithubApi } from './createGithubApi';
 import { createGithubSeed } from './createGithubSeed';
 import { loadGithubSchema } from './githubSchema';
+import type { GithubSeed } from './seedTypes';
 
 export { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
@@ -19,6 +20,11 @@ export interface GithubSimulatorOptions {
   rateLimit?: { limit?: number; remaining?: number; resetInSeconds?: number };
   /** Pass one schema to many simulators (tests) to build it once. */
   schema?: GraphQLSchema;
+  /**
+   * Changes the seeded data before serving it: tests add the repositories the demo organisation
+   * has no reason to hold (an empty one, one never released) without touching the shared catalog.
+   */
+  editSeed?: (seed: GithubSeed) => void;
 }
 
 const startOfToday = () => new Date(new Date().toISOString().slice(0, 10));
@@ -31,6 +37,7 @@ const startOfToday = () => new Date(new Date().toISOString().slice(0, 10));
 export async function startGithubSimulator(options: GithubSimulatorOptions = {}): Promise<Simulator> {
   const org = await loadDemoOrganisation(options.catalogPath ?? DEMO_CATALOG);
   const seed = createGithubSeed(org, options.referenceDate ?? startOfToday());
+  options.editSeed?.(seed);
   const limit = options.rateLimit?.limit ?? 5000;
   const api = createGithubApi({
     schema: options.schema ?? loadGithubSchema(),

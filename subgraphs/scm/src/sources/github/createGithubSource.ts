@@ -2,7 +2,7 @@ import type DataLoader from 'dataloader';
 import { cachedBatch, createLoader, type Cache, type Logger } from '@devgraph/runtime';
 import { buildGithubQuery, chunkUnits, groupUnits, type QueryLimits } from './buildGithubQuery';
 import type { GithubClient } from './createGithubClient';
-import { keyOf, policyFor, type CacheTuning, type GithubKey } from './githubKeys';
+import { keyOf, policyFor, type CacheTuning, type GithubEntry, type GithubKey } from './githubKeys';
 import { readGithubResponse } from './readGithubResponse';
 
 /** A value as a resolver gets it: with when GitHub produced it and whether it is served stale. */
@@ -38,15 +38,16 @@ export interface GithubSourceOptions {
 export function createGithubSource(options: GithubSourceOptions): GithubSource {
   const { client, cache, logger } = options;
 
-  async function fetchMany(keys: GithubKey[]): Promise<Map<string, unknown>> {
-    const results = new Map<string, unknown>();
+  async function fetchMany(keys: GithubKey[]): Promise<Map<string, GithubEntry | Error>> {
+    const results = new Map<string, GithubEntry | Error>();
     for (const chunk of chunkUnits(groupUnits(keys), options.limits)) {
       const plan = buildGithubQuery(chunk);
       try {
         const answer = await client.query(plan);
         for (const [key, value] of readGithubResponse(plan, answer.data, answer.errors)) results.set(key, value);
       } catch (error) {
-        for (const unit of chunk) for (const key of unit.keys) results.set(keyOf(key), error);
+        const failure = error instanceof Error ? error : new Error(String(error));
+        for (const unit of chunk) for (const key of unit.keys) results.set(keyOf(key), failure);
       }
     }
     return results;
@@ -55,10 +56,7 @@ export function createGithubSource(options: GithubSourceOptions): GithubSource {
   async function batch(keys: readonly GithubKey[]) {
     const byKey = new Map(keys.map((key) => [keyOf(key), key]));
     const requests = [...byKey].map(([key, githubKey]) => ({ key, policy: policyFor(githubKey, options.cacheTuning) }));
-    const cached = await cachedBatch<unknown>(cache, requests, async (missing) => {
-      const loaded = await fetchMany(missing.map((key) => byKey.get(key)!));
-      return new Map([...loaded].map(([key, value]) => [key, value instanceof Error ? value : (value ?? null)]));
-    });
+    const cached = await cachedBatch<GithubEntry>(cache, requests, (missing) => fetchMany(missing.map((key) => byKey.get(key)!)));
     const results = new Map<string, Loaded<unknown> | Error | null>();
     let staleServed = 0;
     let staleReason: unknown;
@@ -71,7 +69,8 @@ export function createGithubSource(options: GithubSourceOptions): GithubSource {
         staleServed++;
         staleReason = result.error;
       }
-      results.set(key, result.value === null ? null : { value: result.value, fetchedAt: new Date(result.storedAt).toISOString(), stale: result.stale });
+      // Not found is the loader's `null`; a found part keeps its own value, `null` included.
+      results.set(key, result.value.found ? { value: result.value.value, fetchedAt: new Date(result.storedAt).toISOString(), stale: result.stale } : null);
     }
     if (staleServed > 0) {
       const reason = staleReason instanceof Error ? staleReason.message : String(staleReason);

@@ -25,7 +25,10 @@ export type GithubKey =
   | { type: 'team'; org: string; slug: string }
   | { type: 'user'; login: string };
 
-/** What each part loads to; `null` for a repository, team or user GitHub does not know. */
+/**
+ * What each part loads to. `null` here means the repository has no such thing (no latest release,
+ * no CODEOWNERS); a repository GitHub does not know is a `GithubEntry` with `found: false`.
+ */
 export interface RepoPartValues {
   info: RepoInfo;
   commits: CommitModel[];
@@ -40,12 +43,22 @@ export type TeamValue = TeamModel;
 export type UserValue = GitHubUserModel;
 
 /**
+ * What GitHub's answer holds for one key, and what is cached under it. "GitHub does not know this
+ * repository/team/user" is `{ found: false }`, kept apart from a part whose value is legitimately
+ * `null` (no CODEOWNERS, never released): `{ found: true, value: null }`. One `null` for both is
+ * how a repository without CODEOWNERS used to be reported as NOT_FOUND.
+ */
+export type GithubEntry = { found: true; value: unknown } | { found: false };
+export const NOT_FOUND_ENTRY: GithubEntry = Object.freeze({ found: false });
+
+/**
  * Cache lifetimes per kind of data, written down in one place (seconds). Fast-moving data
  * (PRs, commits) is short; what changes on a release or a reorg is long. Bump `CACHE_VERSION`
- * whenever a model shape in model/types.ts changes, so replicas on the old release and the new
- * one never read each other's values from the shared Redis.
+ * whenever a model shape in model/types.ts (or `GithubEntry`) changes, so replicas on the old
+ * release and the new one never read each other's values from the shared Redis.
+ * v2: entries are `GithubEntry` (v1 stored bare values, `null` for not found).
  */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 export const DEFAULT_TTL_SECONDS: Record<RepoPart['kind'] | 'team' | 'user', number> = {
   info: 300,
   commits: 120,

@@ -1,7 +1,7 @@
 import { UpstreamError } from '@devgraph/runtime';
 import type { GitHubUserModel, TeamModel } from '../../model/types';
 import type { GithubQuery } from './buildGithubQuery';
-import { keyOf } from './githubKeys';
+import { keyOf, NOT_FOUND_ENTRY, type GithubEntry } from './githubKeys';
 import { readRepoPart, type RawRepository } from './readRepoPart';
 
 /** An entry of GitHub's `errors` array (type is GitHub's own; path starts with our alias). */
@@ -26,21 +26,22 @@ const readTeam = (t: RawTeam): TeamModel => ({
 });
 
 /**
- * Splits one answer back into per-key results: a value, `null` when GitHub does not know the
- * repository/team/user (NOT_FOUND on the alias, or a null team), or an Error for that unit alone
- * (e.g. FORBIDDEN on one SAML-protected repository). The rest of the batch is unaffected.
+ * Splits one answer back into per-key results: a found value (which may itself be `null`: a part
+ * the repository does not have), not found when GitHub does not know the repository/team/user
+ * (NOT_FOUND on the alias, or a null team), or an Error for that unit alone (e.g. FORBIDDEN on
+ * one SAML-protected repository). The rest of the batch is unaffected.
  */
 export function readGithubResponse(
   plan: GithubQuery,
   data: Record<string, unknown> | null | undefined,
   errors: readonly GithubGraphqlError[],
-): Map<string, unknown> {
-  const results = new Map<string, unknown>();
+): Map<string, GithubEntry | Error> {
+  const results = new Map<string, GithubEntry | Error>();
   for (const unit of plan.units) {
     const own = errors.filter((e) => e.path?.[0] === unit.alias);
     const raw = data?.[unit.alias];
     const failure = own.find((e) => e.type !== 'NOT_FOUND');
-    let value: (key: (typeof unit.keys)[number]) => unknown;
+    let value: (key: (typeof unit.keys)[number]) => GithubEntry | Error;
     if (failure) {
       const error = new UpstreamError({
         upstream: 'github',
@@ -51,15 +52,15 @@ export function readGithubResponse(
       });
       value = () => error;
     } else if (raw === null || raw === undefined) {
-      value = () => null;
+      value = () => NOT_FOUND_ENTRY;
     } else {
       value = (key) => {
-        if (key.type === 'repo') return readRepoPart(raw as RawRepository, key.part);
+        if (key.type === 'repo') return { found: true, value: readRepoPart(raw as RawRepository, key.part) };
         if (key.type === 'team') {
           const team = (raw as { team: RawTeam | null }).team;
-          return team ? readTeam(team) : null;
+          return team ? { found: true, value: readTeam(team) } : NOT_FOUND_ENTRY;
         }
-        return raw as GitHubUserModel;
+        return { found: true, value: raw as GitHubUserModel };
       };
     }
     for (const key of unit.keys) results.set(keyOf(key), value(key));
