@@ -3,7 +3,7 @@ import type { Resolvers } from './generated/types';
 import type { CatalogContext } from './context';
 import type { CatalogEntity, RelationType } from './model/types';
 import { parseEntityRef } from './model/entityRef';
-import { entityFieldResolvers, ownedFieldResolvers, typeNameOf } from './resolvers/entityFields';
+import { entityFieldResolvers, ownedFieldResolvers, ownerTypeNameOf, typeNameOf } from './resolvers/entityFields';
 import { loadRelated, firstRelated } from './resolvers/loadRelated';
 import { dependencyFieldResolvers, dependentFieldResolvers, entityFacets, groupOwns, systemApiFieldResolvers } from './resolvers/graphFields';
 import { catalogStatus } from './resolvers/catalogStatus';
@@ -67,7 +67,14 @@ export const resolvers: Resolvers = {
     catalogStatus: (_root, _args, ctx) => catalogStatus(ctx),
   },
   Entity: { __resolveType: (entity) => typeNameOf(entity) },
-  Owner: { __resolveType: (entity) => (typeNameOf(entity) === 'User' ? 'User' : 'Group') },
+  Owner: {
+    __resolveType: (entity) => {
+      const name = ownerTypeNameOf(entity);
+      // `owner` only returns Groups and Users, so reaching this is a bug, not bad input.
+      if (!name) throw new Error(`${entity.ref} is not a Group or a User, so it is not an Owner`);
+      return name;
+    },
+  },
   EntityConnection: {
     ...connectionResolvers(),
   },

@@ -1,6 +1,6 @@
 import type { CatalogEntity } from '../model/types';
 import type { CatalogContext } from '../context';
-import { firstRelated } from './loadRelated';
+import { loadRelated } from './loadRelated';
 
 const TYPE_NAMES: Record<string, 'Component' | 'Api' | 'System' | 'Domain' | 'Resource' | 'Group' | 'User' | 'Location'> = {
   component: 'Component',
@@ -18,6 +18,15 @@ export function typeNameOf(entity: CatalogEntity) {
   const name = TYPE_NAMES[entity.kind.toLowerCase()];
   if (!name) throw new Error(`No GraphQL type for kind "${entity.kind}"`);
   return name;
+}
+
+/**
+ * GraphQL type of an entity that can be an `Owner`, or null. Backstage accepts any kind in
+ * spec.owner, but only a Group or a User implements `Owner`: anything else is no owner here.
+ */
+export function ownerTypeNameOf(entity: CatalogEntity): 'Group' | 'User' | null {
+  const name = typeNameOf(entity);
+  return name === 'Group' || name === 'User' ? name : null;
 }
 
 const toPairs = (record: Record<string, string>) => Object.entries(record).map(([key, value]) => ({ key, value }));
@@ -42,5 +51,6 @@ export const entityFieldResolvers = {
 /** `ownerRef`/`owner` for kinds whose spec.owner is required. */
 export const ownedFieldResolvers = {
   ownerRef: (e: CatalogEntity) => e.relations.find((r) => r.type === 'ownedBy')?.targetRef ?? '',
-  owner: (e: CatalogEntity, _args: unknown, ctx: CatalogContext) => firstRelated(ctx, e, 'ownedBy'),
+  owner: async (e: CatalogEntity, _args: unknown, ctx: CatalogContext) =>
+    (await loadRelated(ctx, e, 'ownedBy')).find((owner) => ownerTypeNameOf(owner) !== null) ?? null,
 };
