@@ -12,6 +12,11 @@ describe('readGatewayConfig', () => {
       { name: 'experiments', url: 'http://127.0.0.1:4004/graphql' },
     ]);
     expect(config.supergraphPath).toBeUndefined();
+    expect(config.maxBodyBytes).toBe(1024 * 1024);
+  });
+
+  it('takes MAX_BODY_BYTES in bytes', () => {
+    expect(readGatewayConfig({ MAX_BODY_BYTES: '65536' }).maxBodyBytes).toBe(65536);
   });
 
   it('parses a subgraph list', () => {
@@ -23,6 +28,7 @@ describe('readGatewayConfig', () => {
     [{ PORT: 'abc' }, /^Configuration error: PORT="abc" is invalid: .*set it to a TCP port number/],
     [{ SUBGRAPHS: 'catalog:4001' }, /^Configuration error: SUBGRAPHS="catalog:4001" is invalid: "catalog:4001" is not name=url; set it to comma-separated name=url pairs/],
     [{ MAX_QUERY_DEPTH: '0' }, /^Configuration error: MAX_QUERY_DEPTH="0" is invalid/],
+    [{ MAX_BODY_BYTES: '1mb' }, /^Configuration error: MAX_BODY_BYTES="1mb" is invalid: .*set it to a positive whole number of bytes/],
   ])('stops with one line naming the variable and the fix for %p', (env, message) => {
     expect(() => readGatewayConfig(env)).toThrow(ConfigError);
     expect(() => readGatewayConfig(env)).toThrow(message);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { configFields, readConfig } from '@devgraph/runtime';
+import { configFields, DEFAULT_MAX_BODY_BYTES, readConfig } from '@devgraph/runtime';
 
 export interface SubgraphEndpoint {
   name: string;
@@ -41,6 +41,7 @@ export const gatewayConfigSchema = z.object({
   SUBGRAPH_RETRY_INTERVAL_MS: configFields.positiveInt(1000, 'milliseconds between attempts to reach subgraphs at start'),
   SUBGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(0).default(10000).describe('milliseconds between schema re-checks in development mode, 0 to turn off (default 10000)'),
   MAX_QUERY_DEPTH: configFields.positiveInt(15, 'levels of field nesting a query may have'),
+  MAX_BODY_BYTES: configFields.positiveInt(DEFAULT_MAX_BODY_BYTES, 'bytes a request body may have; larger ones get 413 PAYLOAD_TOO_LARGE'),
   EXAMPLE_QUERIES_DIR: z.string().optional().describe('a directory of .graphql files to preload into GraphiQL'),
 });
 
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   retryIntervalMs: number;
   pollIntervalMs: number;
   maxQueryDepth: number;
+  /** Largest request body; bigger ones are answered 413 `PAYLOAD_TOO_LARGE` before parsing. */
+  maxBodyBytes: number;
   exampleQueriesDir: string;
 }
 
@@ -70,6 +73,7 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     retryIntervalMs: c.SUBGRAPH_RETRY_INTERVAL_MS,
     pollIntervalMs: c.SUBGRAPH_POLL_INTERVAL_MS,
     maxQueryDepth: c.MAX_QUERY_DEPTH,
+    maxBodyBytes: c.MAX_BODY_BYTES,
     exampleQueriesDir: c.EXAMPLE_QUERIES_DIR ? path.resolve(c.EXAMPLE_QUERIES_DIR) : DEFAULT_EXAMPLE_QUERIES_DIR,
   };
 }

@@ -16,7 +16,7 @@ function startScoreSubgraph(port = 0): Promise<RunningServer> {
   return startSubgraphServer({
     name: 'scores',
     typeDefs: parse(`
-      extend schema @link(url: "https://specs.apollo.dev/federation/v2.10", import: ["@key"])
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.10", import: ["@key", "@shareable"])
       type Component @key(fields: "ref") { ref: ID! testScore: Int }
       type Query { topScored: [Component!]! }
     `),

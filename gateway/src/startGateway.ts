@@ -3,14 +3,28 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { createMetrics, ErrorCode, mountOpsEndpoints, useOperationMetrics, type Logger, type RunningServer } from '@devgraph/runtime';
+import {
+  createMetrics,
+  ErrorCode,
+  graphqlRequestHandler,
+  jsonFallbacks,
+  KnownOperationTypesRule,
+  logRejectedRequests,
+  mountGraphQLRoute,
+  mountOpsEndpoints,
+  refineRequestError,
+  sendRejection,
+  useOperationMetrics,
+  type Logger,
+  type RunningServer,
+} from '@devgraph/runtime';
 import { defaultVendorTelemetryOff, type GatewayConfig } from './config';
 import { introspectWithRetry } from './supergraph/introspectWithRetry';
 import { readStaticSupergraph } from './supergraph/staticSupergraph';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { useQueryLimits } from './plugins/useQueryLimits';
+import { useOperationResolution } from './plugins/useOperationResolution';
 import { graphiqlAssets, loadExampleOperations, useGraphiql } from './graphiql';
 
 export interface RunningGateway extends RunningServer {
@@ -41,9 +55,14 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     // @apollo/gateway 2.14 types against the v1 gateway interface; Apollo Server 5 accepts it at run time.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<BaseContext>['gateway'],
     includeStacktraceInErrorResponses: false,
+    // One operation per request: a JSON array is rejected with BATCHING_NOT_SUPPORTED (mountGraphQLRoute).
+    allowBatchedHttpRequests: false,
+    validationRules: [KnownOperationTypesRule],
+    formatError: refineRequestError,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      useOperationResolution(),
       useQueryLimits({ maxDepth: config.maxQueryDepth }),
       useOperationMetrics(metrics),
       useGraphiql({ endpoint: '/graphql', operations }),
@@ -51,14 +70,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   });
 
   let serve: express.RequestHandler | undefined;
+  // Every answer is JSON, whatever goes wrong: first the one-line log of rejections, last the 404 and error handlers.
+  app.use(logRejectedRequests(logger));
   mountOpsEndpoints(app, { metrics, isReady: () => serve !== undefined });
   app.use('/graphiql/assets', graphiqlAssets());
-  app.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) => {
-    if (serve) return serve(req, res, next);
-    res.status(503).json({
-      errors: [{ message: 'The gateway is starting: waiting for subgraphs to answer. Retry in a moment.', extensions: { code: ErrorCode.SubgraphUnavailable } }],
-    });
+  mountGraphQLRoute(app, {
+    maxBodyBytes: config.maxBodyBytes,
+    handler: (req, res, next) => {
+      if (serve) return serve(req, res, next);
+      sendRejection(res, { status: 503, code: ErrorCode.SubgraphUnavailable, message: 'The gateway is starting: waiting for subgraphs to answer. Retry in a moment.' });
+    },
   });
+  app.use(jsonFallbacks(logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -69,7 +92,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   logger.info({ url, mode: config.supergraphPath ? 'static supergraph' : 'introspection' }, 'gateway listening');
 
   const ready = server.start().then(() => {
-    serve = expressMiddleware(server);
+    serve = graphqlRequestHandler(server, { context: async () => ({}) });
     logger.info({ url }, 'gateway ready: serving queries and GraphiQL');
   });
   // A failed start is reported through `ready`; keep it from being an unhandled rejection here.

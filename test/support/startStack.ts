@@ -6,21 +6,10 @@ import { startGateway, type RunningGateway } from '../../gateway/src/startGatewa
 import { DEFAULT_EXAMPLE_QUERIES_DIR, type GatewayConfig, type SubgraphEndpoint } from '../../gateway/src/config';
 import { memoryLogger } from './silentLogger';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  status: number;
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+// Its own module so tests of separate processes (npm start) need not load the in-process stack.
+import { postGraphQL, type GraphQLResponse } from './postGraphQL';
 
-/** POST one operation the way a user's script would: plain HTTP, JSON in, JSON out. */
-export async function postGraphQL<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse<T>, 'status'>) };
-}
+export { postGraphQL, type GraphQLResponse };
 
 export function gatewayConfig(subgraphs: SubgraphEndpoint[], overrides: Partial<GatewayConfig> = {}): GatewayConfig {
   return {
@@ -31,6 +20,7 @@ export function gatewayConfig(subgraphs: SubgraphEndpoint[], overrides: Partial<
     retryIntervalMs: 100,
     pollIntervalMs: 0,
     maxQueryDepth: 15,
+    maxBodyBytes: 1024 * 1024,
     exampleQueriesDir: DEFAULT_EXAMPLE_QUERIES_DIR,
     ...overrides,
   };

@@ -16,6 +16,16 @@ export const ErrorCode = {
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
   InternalError: 'INTERNAL_SERVER_ERROR',
+  // HTTP-level rejections: the request never became a GraphQL operation.
+  BadRequest: 'BAD_REQUEST',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  MethodNotAllowed: 'METHOD_NOT_ALLOWED',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  BatchingNotSupported: 'BATCHING_NOT_SUPPORTED',
+  // Apollo Server's own codes for documents it cannot run, listed so clients find them here too.
+  GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
+  GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
+  OperationResolutionFailure: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DevgraphError, ErrorCode, UpstreamError, toGraphQLError } from '../errors';
 import type { Logger } from '../createLogger';
+import { refineRequestError } from './http/refineRequestError';
 
 /** What a resolver really threw: GraphQL wraps it (maybe twice); our own coded errors stop the unwrapping. */
 function rootCause(error: unknown): unknown {
@@ -18,7 +19,7 @@ function rootCause(error: unknown): unknown {
 export function formatSubgraphError(subgraph: string, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = rootCause(error);
-    let shaped: GraphQLFormattedError = formatted;
+    let shaped: GraphQLFormattedError = refineRequestError(formatted, error);
     if (original instanceof UpstreamError) {
       const converted = toGraphQLError(original);
       shaped = { ...formatted, message: converted.message, extensions: { ...converted.extensions } };

@@ -3,3 +3,5 @@ export * from './formatSubgraphError';
 export * from './mountOpsEndpoints';
 export * from './useOperationMetrics';
 export * from './runService';
+export * from './knownOperationTypesRule';
+export * from './http';
