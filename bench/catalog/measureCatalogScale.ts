@@ -5,10 +5,9 @@
  * load again phase by phase. Sends one `ScaleResult` to the parent and exits.
  */
 import { createLogger } from '@devgraph/runtime';
+import { createCatalogIndex, readCatalogFiles } from '@devgraph/catalog-model';
 import { readCatalogConfig } from '../../subgraphs/catalog/src/config';
 import { createCatalogSubgraph } from '../../subgraphs/catalog/src/createCatalogSubgraph';
-import { createCatalogIndex } from '../../subgraphs/catalog/src/model/createCatalogIndex';
-import { readCatalogFiles } from '../../subgraphs/catalog/src/sources/readCatalogFiles';
 import { measure, type Sample } from '../measure';
 import { entitiesBatch, filteredPage, postOperation, unselectivePage, type BenchOperation } from './catalogQueries';
 import { transitiveDependents } from './transitiveDependents';

@@ -3,8 +3,7 @@
  * `createCatalogIndex`, without writing or parsing YAML. For profiling the index alone (e.g.
  * `createCatalogIndex(syntheticCatalogEntities(generateSyntheticCatalog({ entities: 100_000 })))`).
  */
-import { validateEntity } from '../../subgraphs/catalog/src/model/validateEntity';
-import type { CatalogEntity } from '../../subgraphs/catalog/src/model/types';
+import { validateEntity, type CatalogEntity } from '@devgraph/catalog-model';
 import type { SyntheticCatalog } from './generateSyntheticCatalog';
 
 /** Throws on a descriptor the catalog would reject: that is a generator bug. */

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { readCatalogFiles } from '@devgraph/catalog/src/sources/readCatalogFiles';
-import { createCatalogIndex, type CatalogIndex } from '@devgraph/catalog/src/model/createCatalogIndex';
-import type { CatalogEntity } from '@devgraph/catalog/src/model/types';
+import { createCatalogIndex, readCatalogFiles, type CatalogEntity, type CatalogIndex } from '@devgraph/catalog-model';
 
 export const DEMO_CATALOG = path.resolve(__dirname, '../../../demo/catalog/catalog-info.yaml');
 

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { BackstageEntity, BackstageErrorBody } from '../src/sources/backstageWire';
+import type { BackstageEntity, BackstageErrorBody } from '../src/sources/backstage/backstageWire';
 
 /** The simulator's catalog: entities by lower-cased ref, in a map the test may change. */
 export interface BackstageCatalogState {

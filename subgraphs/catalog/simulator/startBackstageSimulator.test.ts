@@ -1,5 +1,5 @@
 import { startBackstageSimulator, type BackstageSimulator } from './startBackstageSimulator';
-import type { BackstageEntity, BackstageQueryResponse } from '../src/sources/backstageWire';
+import type { BackstageEntity, BackstageQueryResponse } from '../src/sources/backstage/backstageWire';
 
 const TOKEN = 'simulator-test-token';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadDemoOrganisation, startSimulator, type DemoOrganisation, type Simulator } from '@devgraph/simulator-kit';
-import type { BackstageEntity } from '../src/sources/backstageWire';
+import type { BackstageEntity } from '../src/sources/backstage/backstageWire';
 import { createBackstageApi, refOf, type BackstageCatalogState } from './createBackstageApi';
 import { toBackstageEntity, uidOf, withEtag } from './toBackstageEntity';
 

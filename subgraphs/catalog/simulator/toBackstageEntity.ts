@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CatalogEntity } from '../src/model/types';
-import type { BackstageEntity } from '../src/sources/backstageWire';
+import type { CatalogEntity } from '@devgraph/catalog-model';
+import type { BackstageEntity } from '../src/sources/backstage/backstageWire';
 
 const digest = (text: string) => createHash('sha1').update(text).digest('hex');
 

@@ -1,3 +1,4 @@
+import { DEFAULT_UPSTREAM_POLICY } from '@devgraph/runtime';
 import { DEMO_CATALOG_PATH, readCatalogConfig } from './config';
 
 const read = (env: Record<string, string>) => readCatalogConfig(env, '/repo');
@@ -11,7 +12,25 @@ describe('readCatalogConfig', () => {
   it('uses Backstage alone when only BACKSTAGE_URL is set, with defaults', () => {
     const config = read({ BACKSTAGE_URL: 'http://localhost:7007/', BACKSTAGE_TOKEN: 'secret-token' });
     expect(config.catalogPaths).toEqual([]);
-    expect(config.backstage).toEqual({ url: 'http://localhost:7007', token: 'secret-token', syncIntervalMs: 300_000, timeoutMs: 10_000, retries: 2, pageSize: 500 });
+    expect(config.backstage).toEqual({ url: 'http://localhost:7007', token: 'secret-token', syncIntervalMs: 300_000, policy: DEFAULT_UPSTREAM_POLICY, pageSize: 500 });
+  });
+
+  it('reads the Backstage upstream policy from the BACKSTAGE_* policy variables', () => {
+    const config = read({
+      BACKSTAGE_URL: 'http://bs:7007',
+      BACKSTAGE_TIMEOUT_MS: '2500',
+      BACKSTAGE_RETRIES: '0',
+      BACKSTAGE_RETRY_BASE_DELAY_MS: '50',
+      BACKSTAGE_RETRY_MAX_DELAY_MS: '1000',
+      BACKSTAGE_BREAKER_RESET_MS: '5000',
+    });
+    expect(config.backstage?.policy).toEqual({
+      timeoutMs: 2500,
+      retries: 0,
+      baseDelayMs: 50,
+      maxDelayMs: 1000,
+      breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
+    });
   });
 
   it('uses files and Backstage together when both are set, and turns watching off on request', () => {
@@ -28,6 +47,8 @@ describe('readCatalogConfig', () => {
     [{ BACKSTAGE_URL: 'http://bs', BACKSTAGE_SYNC_INTERVAL_MS: '0' }, /BACKSTAGE_SYNC_INTERVAL_MS="0" is invalid/],
     [{ CATALOG_WATCH: 'maybe' }, /CATALOG_WATCH="maybe" is invalid.*true or false/],
     [{ CATALOG_WATCH_DEBOUNCE_MS: 'soon' }, /CATALOG_WATCH_DEBOUNCE_MS="soon" is invalid/],
+    [{ BACKSTAGE_URL: 'http://bs', BACKSTAGE_RETRIES: '11' }, /BACKSTAGE_RETRIES="11" is invalid/],
+    [{ BACKSTAGE_URL: 'http://bs', BACKSTAGE_TIMEOUT_MS: '0' }, /BACKSTAGE_TIMEOUT_MS="0" is invalid/],
   ])('names the key and the fix for %j', (env, message) => {
     expect(() => read(env)).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, configFields, readConfig } from '@devgraph/runtime';
+import { ConfigError, configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { BACKSTAGE_POLICY } from './sources/backstage/backstagePolicy';
 
 /** The demo organisation shipped in the repo: what `npm start` serves when nothing is configured. */
 export const DEMO_CATALOG_PATH = path.resolve(__dirname, '../../../demo/catalog/catalog-info.yaml');
@@ -25,8 +26,8 @@ export const catalogConfigSchema = z.object({
     .optional(),
   BACKSTAGE_TOKEN: z.string().optional().describe('a Backstage token accepted by the catalog API (sent as a Bearer token)'),
   BACKSTAGE_SYNC_INTERVAL_MS: configFields.positiveInt(300_000, 'milliseconds between full syncs'),
-  BACKSTAGE_TIMEOUT_MS: configFields.positiveInt(10_000, 'milliseconds per Backstage request'),
-  BACKSTAGE_RETRIES: z.coerce.number().int().min(0).max(10).default(2).describe('retries per Backstage request, 0 to 10 (default 2)'),
+  // BACKSTAGE_TIMEOUT_MS, BACKSTAGE_RETRIES and the other variables every upstream's policy has.
+  ...upstreamPolicyFields('BACKSTAGE', BACKSTAGE_POLICY),
   BACKSTAGE_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500).describe('entities per by-query page, 1 to 10000 (default 500)'),
 });
 
@@ -36,8 +37,8 @@ export interface BackstageConfig {
   /** Secret. */
   token?: string;
   syncIntervalMs: number;
-  timeoutMs: number;
-  retries: number;
+  /** Timeout, retries, backoff and circuit breaker of every Backstage call. */
+  policy: UpstreamPolicy;
   pageSize: number;
 }
 
@@ -69,8 +70,7 @@ export function readCatalogConfig(env: Record<string, string | undefined> = proc
         url: c.BACKSTAGE_URL.replace(/\/+$/, ''),
         ...(c.BACKSTAGE_TOKEN !== undefined && { token: c.BACKSTAGE_TOKEN }),
         syncIntervalMs: c.BACKSTAGE_SYNC_INTERVAL_MS,
-        timeoutMs: c.BACKSTAGE_TIMEOUT_MS,
-        retries: c.BACKSTAGE_RETRIES,
+        policy: readUpstreamPolicy('BACKSTAGE', c, BACKSTAGE_POLICY),
         pageSize: c.BACKSTAGE_PAGE_SIZE,
       }
     : undefined;

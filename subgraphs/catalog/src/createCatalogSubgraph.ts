@@ -1,35 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createMetrics, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
+import { bearerAuth, createMetrics, createUpstream, startSubgraphServer, type Logger, type Metrics, type RunningServer, type Upstream } from '@devgraph/runtime';
 import { resolvers } from './resolvers';
-import { createCatalogContext } from './context';
-import { createBackstageClient } from './sources/createBackstageClient';
-import { createBackstageSource } from './sources/createBackstageSource';
-import { createCatalogStore, type CatalogStore } from './sources/createCatalogStore';
-import { createFileSource } from './sources/createFileSource';
-import type { CatalogSource } from './sources/CatalogSource';
+import type { CatalogContext } from './context';
 import type { CatalogConfig } from './config';
+import type { CatalogSource } from './model/CatalogSource';
+import { BACKSTAGE } from './sources/backstage/backstageError';
+import { createBackstageClient } from './sources/backstage/createBackstageClient';
+import { createBackstageFeed } from './sources/backstage/createBackstageFeed';
+import { createCatalogStore } from './sources/createCatalogStore';
+import type { EntityFeed } from './sources/EntityFeed';
+import { createYamlFeed } from './sources/yaml/createYamlFeed';
 
 export const CATALOG_TYPE_DEFS = parse(fs.readFileSync(path.resolve(__dirname, '../schema.graphql'), 'utf8'));
 
+/** Test seams; production passes none. */
 export interface CatalogSubgraphDeps {
-  /** Injectable clock for the status' ages. */
+  /** Clock for the status' ages and the feeds' sync times. */
   now?: () => number;
-  /** Backstage retry backoff base; tests shorten it. */
-  retryBaseDelayMs?: number;
+  /** Waits between Backstage retries; tests skip them instead of waiting. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningCatalogSubgraph extends RunningServer {
-  store: CatalogStore;
+  source: CatalogSource;
 }
 
-/** The configured sources, files first: on a duplicate ref the first source wins. */
-export function createCatalogSources(config: CatalogConfig, logger: Logger, deps: CatalogSubgraphDeps = {}): CatalogSource[] {
-  const sources: CatalogSource[] = [];
+/** The configured feeds, files first: on a duplicate ref the first feed wins. */
+function createFeeds(config: CatalogConfig, logger: Logger, backstage: Upstream | undefined, deps: CatalogSubgraphDeps): EntityFeed[] {
+  const feeds: EntityFeed[] = [];
   if (config.catalogPaths.length > 0) {
-    sources.push(
-      createFileSource({
+    feeds.push(
+      createYamlFeed({
         paths: config.catalogPaths,
         cwd: config.cwd,
         watch: config.watch !== undefined,
@@ -39,56 +42,63 @@ export function createCatalogSources(config: CatalogConfig, logger: Logger, deps
       }),
     );
   }
-  if (config.backstage) {
-    const { url, token, timeoutMs, retries, pageSize, syncIntervalMs } = config.backstage;
-    const client = createBackstageClient({
-      baseUrl: url,
-      token,
-      timeoutMs,
-      retries,
-      pageSize,
-      retryBaseDelayMs: deps.retryBaseDelayMs,
-      onEvent: (event) => logger.debug({ event: { ...event, error: 'error' in event ? event.error.message : undefined } }, `backstage ${event.type}`),
-    });
-    sources.push(createBackstageSource({ baseUrl: url, client, syncIntervalMs, logger, now: deps.now }));
+  if (config.backstage && backstage) {
+    const { url, pageSize, syncIntervalMs } = config.backstage;
+    const client = createBackstageClient({ baseUrl: url, upstream: backstage, pageSize });
+    feeds.push(createBackstageFeed({ baseUrl: url, client, syncIntervalMs, logger, now: deps.now }));
   }
-  return sources;
+  return feeds;
+}
+
+function createBackstageUpstream(config: CatalogConfig, logger: Logger, metrics: Metrics, deps: CatalogSubgraphDeps): Upstream | undefined {
+  if (!config.backstage) return undefined;
+  return createUpstream({
+    name: BACKSTAGE,
+    auth: bearerAuth(config.backstage.token, 'BACKSTAGE_TOKEN'),
+    policy: config.backstage.policy,
+    logger,
+    metrics,
+    sleep: deps.sleep,
+  });
 }
 
 /** Load the catalog, report what was skipped, and serve it, live. Used by main.ts and by tests. */
 export async function createCatalogSubgraph(config: CatalogConfig, logger: Logger, deps: CatalogSubgraphDeps = {}): Promise<RunningCatalogSubgraph> {
-  const store = createCatalogStore({ sources: createCatalogSources(config, logger, deps), logger, now: deps.now });
+  const now = deps.now ?? Date.now;
+  const metrics = createMetrics('catalog');
+  const backstage = createBackstageUpstream(config, logger, metrics, deps);
+  const store = createCatalogStore({ feeds: createFeeds(config, logger, backstage, deps), logger, now });
+  const close = async () => {
+    await store.close();
+    backstage?.close();
+  };
   await store.start();
-  const { index } = store.current();
+  const index = store.current();
   logger.info(
     { entities: index.size, problems: index.problems.length, paths: config.catalogPaths, backstage: config.backstage?.url, watch: config.watch !== undefined },
     'catalog loaded',
   );
   let server: RunningServer;
   try {
-    server = await startSubgraphServer({
+    server = await startSubgraphServer<CatalogContext>({
       name: 'catalog',
       typeDefs: CATALOG_TYPE_DEFS,
       resolvers,
-      context: () => {
-        // One snapshot per request: a reload during the request does not change what it reads.
-        const snapshot = store.current();
-        return createCatalogContext(snapshot.index, { builtAt: snapshot.builtAt, lookup: store.lookup, catalogStatus: () => store.status() });
-      },
+      context: () => ({ source: store.forRequest(), now }),
       port: config.port,
       host: config.host,
       logger,
-      metrics: createMetrics('catalog'),
+      metrics,
     });
   } catch (error) {
-    await store.close();
+    await close();
     throw error;
   }
   return {
     ...server,
-    store,
+    source: store,
     async close() {
-      await store.close();
+      await close();
       await server.close();
     },
   };

@@ -1,15 +1,13 @@
 import { badUserInput, connectionResolvers, notFound } from '@devgraph/runtime';
+import { normalizeEntityRef } from '@devgraph/catalog-model';
 import type { Resolvers } from './generated/types';
 import type { CatalogContext } from './context';
 import type { CatalogEntity, RelationType } from './model/types';
-import { parseEntityRef } from './model/entityRef';
+import { pageEntities } from './model/pageEntities';
 import { entityFieldResolvers, ownedFieldResolvers, ownerTypeNameOf, typeNameOf } from './resolvers/entityFields';
 import { loadRelated, firstRelated } from './resolvers/loadRelated';
 import { dependencyFieldResolvers, dependentFieldResolvers, entityFacets, groupOwns, systemApiFieldResolvers } from './resolvers/graphFields';
 import { catalogStatus } from './resolvers/catalogStatus';
-
-/** The biggest page a client may ask for: large enough for a dashboard, small enough to stay cheap. */
-export const MAX_PAGE_SIZE = 500;
 
 const annotationField = (key: string) => (entity: CatalogEntity) => entity.metadata.annotations[key] ?? null;
 
@@ -35,7 +33,7 @@ const profileOf = (entity: CatalogEntity) => (entity.spec.profile as Record<stri
  * and index entities are frozen so a request can never alter the shared snapshot.
  */
 async function resolveReference({ ref }: { ref: string }, ctx: CatalogContext) {
-  const entity = await ctx.loaders.entity.load(ref);
+  const entity = await ctx.source.entity(ref);
   return entity ? { ...entity } : null;
 }
 
@@ -44,26 +42,17 @@ export const resolvers: Resolvers = {
     async entity(_root, { ref }, ctx) {
       let normalised: string;
       try {
-        const parts = parseEntityRef(ref);
-        normalised = `${parts.kind}:${parts.namespace}/${parts.name}`;
+        normalised = normalizeEntityRef(ref);
       } catch (error) {
         throw badUserInput(`"${ref}" is not an entity ref: ${(error as Error).message}. Use kind:namespace/name, e.g. component:default/payments.`, { ref });
       }
-      const entity = await ctx.loaders.entity.load(normalised);
+      const entity = await ctx.source.entity(normalised);
       if (!entity) throw notFound(`Entity "${normalised}"`, { details: { ref: normalised } });
       return entity;
     },
-    entities(_root, { filter, first, after }, ctx) {
-      const size = first ?? 20;
-      if (size < 0 || size > MAX_PAGE_SIZE) throw badUserInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${size}.`, { first: size });
-      try {
-        return ctx.index.query(filter ?? undefined, { first: size, after });
-      } catch (error) {
-        throw badUserInput((error as Error).message, { after });
-      }
-    },
+    entities: (_root, { filter, first, after }, ctx) => pageEntities(ctx.source.snapshot, filter, first, after),
     entityFacets: (_root, { field, filter }, ctx) => entityFacets(ctx, field, filter),
-    catalogProblems: (_root, _args, ctx) => [...ctx.index.problems],
+    catalogProblems: (_root, _args, ctx) => [...ctx.source.snapshot.problems],
     catalogStatus: (_root, _args, ctx) => catalogStatus(ctx),
   },
   Entity: { __resolveType: (entity) => typeNameOf(entity) },
@@ -79,7 +68,7 @@ export const resolvers: Resolvers = {
     ...connectionResolvers(),
   },
   Relation: {
-    target: (relation, _args, ctx) => ctx.loaders.entity.load(relation.targetRef),
+    target: (relation, _args, ctx) => ctx.source.entity(relation.targetRef),
   },
   CatalogProblem: {
     location: (p) => p.location ?? null,

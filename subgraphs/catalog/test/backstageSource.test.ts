@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { upstreamPolicy } from '@devgraph/runtime';
 import { freePort } from '../../../test/support/freePort';
 import { startBackstageSimulator, type BackstageSimulator } from '../simulator/startBackstageSimulator';
 import { eventually, startCatalogStack, type CatalogStack } from './startCatalogStack';
@@ -22,7 +23,8 @@ interface Status {
 describe('Backstage as the catalog source, through the gateway', () => {
   let simulator: BackstageSimulator;
   let stack: CatalogStack;
-  const backstage = (url: string, overrides = {}) => ({ url, token: TOKEN, syncIntervalMs: 100, timeoutMs: 2000, retries: 0, pageSize: 7, ...overrides });
+  const policy = upstreamPolicy({ timeoutMs: 2000, retries: 0 });
+  const backstage = (url: string, overrides = {}) => ({ url, token: TOKEN, syncIntervalMs: 100, policy, pageSize: 7, ...overrides });
 
   beforeAll(async () => {
     simulator = await startBackstageSimulator({ token: TOKEN });
@@ -120,6 +122,21 @@ describe('Backstage as the catalog source, through the gateway', () => {
     await eventually(async () => (stack.logLines.some((l) => l.includes('AuthenticationError')) ? true : undefined));
     expect(stack.logLines.join('\n')).not.toContain(TOKEN);
     expect(stack.logLines.some((l) => l.includes('check BACKSTAGE_TOKEN'))).toBe(true);
+  });
+
+  it('counts Backstage calls in the shared upstream metrics (upstream, outcome)', async () => {
+    const metrics = await (await fetch(`${new URL(stack.catalog.url).origin}/metrics`)).text();
+    const calls = metrics.split('\n').filter((line) => line.startsWith('devgraph_upstream_calls_total{') && line.includes('upstream="backstage"'));
+    expect(calls.some((line) => line.includes('outcome="ok"') && Number(line.split(' ').pop()) > 0)).toBe(true);
+  });
+
+  it('answers a failed lookup with the upstream error, its message free of the token', async () => {
+    simulator.inject({ pathIncludes: '/entities/by-refs', status: 401, body: { error: { name: 'AuthenticationError', message: `Illegal token ${TOKEN}` }, response: { statusCode: 401 } } });
+    const result = await stack.query('{ entity(ref: "component:default/not-in-the-snapshot") { ref } }');
+    expect(result.data?.entity).toBeNull();
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', upstream: 'backstage' });
+    expect(result.errors?.[0]?.message).toContain('check BACKSTAGE_TOKEN');
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
   it('serves files and Backstage together, the file winning a duplicate ref with a DUPLICATE_REF problem', async () => {

@@ -3,14 +3,15 @@
  * fed through the gateway. Each must be rejected on its own, with the reason and where it is
  * (file, YAML document, line), while every valid neighbour in the same files still loads.
  *
- * Corpus files: test/fixtures/invalid (one violation per document, shared with
- * readCatalogFiles.test.ts), bad-input/ (names, required spec fields, kinds, YAML errors),
- * duplicates/ (one ref declared in two files) and broken-yaml.yaml.
+ * Corpus files, the descriptor-format fixtures of @devgraph/catalog-model (test/fixtures):
+ * invalid/ (one violation per document, shared with readCatalogFiles.test.ts), bad-input/
+ * (names, required spec fields, kinds, YAML errors), duplicates/ (one ref declared in two files)
+ * and broken-yaml.yaml.
  */
 import path from 'node:path';
 import { startStack, type Stack } from '../../../test/support/startStack';
 
-const fixture = (...parts: string[]) => path.join(__dirname, 'fixtures', ...parts);
+const fixture = (...parts: string[]) => path.join(__dirname, '../../../packages/catalog-model/test/fixtures', ...parts);
 
 type Case = [file: string, documentIndex: number, line: number, kind: string, entityRef: string | null, reason: string];
 

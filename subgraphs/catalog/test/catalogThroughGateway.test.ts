@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { startStack, type Stack } from '../../../test/support/startStack';
 
-const fixture = (name: string) => path.join(__dirname, 'fixtures', name);
+/** The descriptor-format fixtures (valid, invalid, broken files) live with @devgraph/catalog-model. */
+const fixture = (name: string) => path.join(__dirname, '../../../packages/catalog-model/test/fixtures', name);
 
 describe('catalog through the gateway (demo organisation)', () => {
   let stack: Stack;

@@ -20,7 +20,8 @@ export async function startCatalogStack(config: Partial<CatalogConfig>, secrets:
   const catalog = await createCatalogSubgraph(
     { port: 0, host: '127.0.0.1', logLevel: 'debug', catalogPaths: [], cwd: path.resolve(__dirname, '../../..'), ...config },
     logger,
-    { retryBaseDelayMs: 1 },
+    // Retries happen at once: a test waits on what the catalog answers, not on backoff.
+    { sleep: async () => undefined },
   );
   const gateway = await startGateway(gatewayConfig([{ name: 'catalog', url: catalog.url }]), memoryLogger('gateway').logger);
   await gateway.ready;

@@ -1,4 +1,4 @@
-import type { CatalogEntity } from '@devgraph/catalog/src/model/types';
+import type { CatalogEntity } from '@devgraph/catalog-model';
 import type { DemoOrganisation } from '@devgraph/simulator-kit';
 import { seedCodeowners } from './seedCodeowners';
 import { seedLanguages } from './seedLanguages';

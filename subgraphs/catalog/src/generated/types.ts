@@ -123,12 +123,12 @@ export type CatalogSourceStatus = {
   /** Entities this source provides (before duplicates across sources are dropped). */
   entityCount: Scalars['Int']['output'];
   kind: CatalogSourceKind;
-  /** ISO 8601 time of the last attempt, successful or not. */
-  lastAttemptAt?: Maybe<Scalars['String']['output']>;
+  /** When the last attempt happened, successful or not. */
+  lastAttemptAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why the last attempt failed, or what is served from an earlier version; null when all is well. */
   lastError?: Maybe<Scalars['String']['output']>;
-  /** ISO 8601 time of the last successful read or sync; null before the first. */
-  lastSyncAt?: Maybe<Scalars['String']['output']>;
+  /** When the last successful read or sync happened; null before the first. */
+  lastSyncAt?: Maybe<Scalars['DateTime']['output']>;
   /** The configured paths (comma-separated) or the Backstage base URL. */
   location: Scalars['String']['output'];
   /** True when this source serves data it could not refresh: Backstage unreachable, or files that became invalid. */
@@ -142,12 +142,12 @@ export type CatalogStatus = {
   ageSeconds?: Maybe<Scalars['Float']['output']>;
   /** Entities in the snapshot serving this request. */
   entityCount: Scalars['Int']['output'];
-  /** ISO 8601 time of the oldest source's last successful read or sync; null until every source loaded once. */
-  lastSyncAt?: Maybe<Scalars['String']['output']>;
+  /** The oldest source's last successful read or sync; null until every source loaded once. */
+  lastSyncAt?: Maybe<Scalars['DateTime']['output']>;
   /** Number of catalog problems in this snapshot (the list is `catalogProblems`). */
   problems: Scalars['Int']['output'];
-  /** ISO 8601 time the index serving this request was built. */
-  snapshotBuiltAt: Scalars['String']['output'];
+  /** When the index serving this request was built. */
+  snapshotBuiltAt: Scalars['DateTime']['output'];
   /** The configured sources: `files`, `backstage`, or `files+backstage`; details in `sources`. */
   source: Scalars['String']['output'];
   sources: Array<CatalogSourceStatus>;
@@ -1120,9 +1120,9 @@ export type CatalogSourceStatusResolvers<ContextType = CatalogContext, ParentTyp
   ageSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CatalogSourceKind'], ParentType, ContextType>;
-  lastAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  lastSyncAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSyncAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -1130,9 +1130,9 @@ export type CatalogSourceStatusResolvers<ContextType = CatalogContext, ParentTyp
 export type CatalogStatusResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['CatalogStatus'] = ResolversParentTypes['CatalogStatus']> = ResolversObject<{
   ageSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   entityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  lastSyncAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastSyncAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   problems?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  snapshotBuiltAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshotBuiltAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['CatalogSourceStatus']>, ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

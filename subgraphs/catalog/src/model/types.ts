@@ -1,142 +1,50 @@
 /**
- * The catalog's in-memory model: what the YAML reader produces and the index serves.
- * Resolvers map GraphQL types onto `CatalogEntity` (see codegen.yml mappers).
+ * What the catalog's resolvers work on. Entities, relations, problems and filters are the
+ * Backstage descriptor model of `@devgraph/catalog-model` (codegen.yml maps the GraphQL entity
+ * types onto `CatalogEntity`); this file adds only what belongs to serving it: a page with its
+ * cursors, and how fresh each source's data is.
  */
+import type { ConnectionPage } from '@devgraph/runtime';
+import type { CatalogEntity } from '@devgraph/catalog-model';
+import type { CatalogSourceStatus } from '../generated/types';
 
-/** Backstage kinds devgraph understands, lower-case as they appear in entity refs. */
-export const KNOWN_KINDS = ['component', 'api', 'system', 'domain', 'resource', 'group', 'user', 'location'] as const;
-export type KnownKind = (typeof KNOWN_KINDS)[number];
+export type {
+  CatalogEntity,
+  CatalogProblem,
+  EntityFacetField,
+  EntityFilter,
+  EntityPath,
+  EntityRelation,
+  FacetCount,
+  RelationType,
+} from '@devgraph/catalog-model';
 
-export interface EntityRefParts {
-  /** Lower-case kind, e.g. `component`. */
-  kind: string;
-  namespace: string;
-  name: string;
-}
+/** `EntityConnection` as resolvers return it: the index's page with one cursor per item. */
+export type EntityPage = ConnectionPage<CatalogEntity>;
 
-export interface EntityLink {
-  url: string;
-  title?: string;
-  icon?: string;
-  type?: string;
-}
+/** Where a source's entities come from; the GraphQL enum of the same name. */
+export type SourceKind = CatalogSourceStatus['kind'];
 
-export interface EntityMetadata {
-  name: string;
-  namespace: string;
-  title?: string;
-  description?: string;
-  tags: string[];
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  links: EntityLink[];
-}
+/**
+ * How one source (the YAML files, a Backstage backend) is doing. The GraphQL type's fields, with
+ * times as epoch milliseconds: resolvers turn them into DateTimes and ages for the request's clock.
+ */
+export type SourceStatus = Pick<CatalogSourceStatus, 'kind' | 'location' | 'entityCount' | 'stale'> & {
+  /** Last read or sync that produced the data now served. */
+  lastSyncAt?: number;
+  lastAttemptAt?: number;
+  /** Why the last attempt failed, or what is served from an earlier version; absent when all is well. */
+  lastError?: string;
+  /** Until when the data is known current: `now` while a watcher keeps it so, else lastSyncAt. */
+  currentAt?: number;
+};
 
-/** Backstage relation types, each with its reverse. */
-export type RelationType =
-  | 'ownedBy' | 'ownerOf'
-  | 'partOf' | 'hasPart'
-  | 'dependsOn' | 'dependencyOf'
-  | 'providesApi' | 'apiProvidedBy'
-  | 'consumesApi' | 'apiConsumedBy'
-  | 'memberOf' | 'hasMember'
-  | 'childOf' | 'parentOf';
-
-export interface EntityRelation {
-  type: RelationType;
-  /** Full ref of the target, `kind:namespace/name`; may dangle (target not in the catalog). */
-  targetRef: string;
-}
-
-export interface EntitySourceLocation {
-  /** Absolute path of the file the descriptor came from. */
-  file: string;
-  /** Index of the YAML document within the file, from 0. */
-  documentIndex: number;
-  /** 1-based line where the document starts, where known. */
-  line?: number;
-}
-
-export interface CatalogEntity {
-  /** `kind:namespace/name`, kind lower-case: the federation key. */
-  ref: string;
-  apiVersion: string;
-  /** Kind as written in the descriptor, e.g. `Component`. */
-  kind: string;
-  metadata: EntityMetadata;
-  /** spec as written, validated for the kind's required fields. */
-  spec: Record<string, unknown>;
-  source: EntitySourceLocation;
-  /** Relations in both directions, computed by the index from every entity's spec. */
-  relations: EntityRelation[];
-  /**
-   * Relations a source already computed (a Backstage backend sends its `relations` array).
-   * When present the index uses them instead of deriving relations from the spec.
-   */
-  declaredRelations?: { type: string; targetRef: string }[];
-}
-
-export type CatalogProblemKind =
-  | 'UNREADABLE_SOURCE'
-  | 'INVALID_YAML'
-  | 'INVALID_ENTITY'
-  | 'DUPLICATE_REF'
-  | 'DANGLING_REFERENCE'
-  | 'LOCATION_CYCLE';
-
-export interface CatalogProblem {
-  kind: CatalogProblemKind;
-  /** File path (or configured path pattern) concerned. */
-  location?: string;
-  documentIndex?: number;
-  line?: number;
-  entityRef?: string;
-  message: string;
-}
-
-export interface EntityFilter {
-  kind?: string[] | null;
-  namespace?: string | null;
-  type?: string | null;
-  lifecycle?: string | null;
-  /** Owner ref, defaulted like spec.owner (`team-a` -> `group:default/team-a`). */
-  owner?: string | null;
-  /** System ref, defaulted (`payments` -> `system:default/payments`). */
-  system?: string | null;
-  tag?: string | null;
-  text?: string | null;
-  /** Domain ref, defaulted (`shopping` -> `domain:default/shopping`): its systems and their entities. */
-  domain?: string | null;
-  /** Annotation key that must be present. */
-  annotation?: string | null;
-  /** With `annotation`: the exact value it must have. */
-  annotationValue?: string | null;
-  /** With `owner`: also entities owned by the owner's descendant groups (childOf/parentOf). */
-  ownerIncludingSubgroups?: boolean | null;
-}
-
-/** What `entityFacets` can count by. */
-export type EntityFacetField = 'KIND' | 'TYPE' | 'LIFECYCLE' | 'OWNER' | 'SYSTEM' | 'DOMAIN' | 'NAMESPACE' | 'TAG';
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-/** One entity reached by a transitive query, with how it was reached. */
-export interface EntityPath {
-  entity: CatalogEntity;
-  /** Steps from the start, from 1. */
-  depth: number;
-  /** From the start entity (included) to `entity` (included): depth + 1 entities. */
-  path: CatalogEntity[];
-}
-
-export interface EntityPage {
-  items: CatalogEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  /** Opaque cursor of each item, same order as items. */
-  cursors: string[];
+/** Every source's status, summed up; the request's snapshot adds its own counts. */
+export interface CatalogSourcesStatus {
+  sources: SourceStatus[];
+  /** Oldest lastSyncAt among sources; undefined until every source has loaded once. */
+  lastSyncAt?: number;
+  /** Oldest "known current at" among sources: how old the served data may be. */
+  currentAt?: number;
+  stale: boolean;
 }

@@ -1,13 +1,13 @@
 /**
  * Resolvers for the graph questions (transitive dependencies and dependents, recursive
- * ownership, a system's APIs) and for facet counts. The index answers them from precomputed
- * adjacency (createEntityGraph); these only turn arguments into options and errors into
- * BAD_USER_INPUT. Results come from the index snapshot, not the entity loader: a traversal can
- * only reach entities the snapshot holds.
+ * ownership, a system's APIs) and for facet counts. The request's snapshot answers them from
+ * precomputed adjacency; these only turn arguments into options and errors into BAD_USER_INPUT.
+ * Results come from the snapshot, not the entity loader: a traversal can only reach entities
+ * the snapshot holds.
  */
 import { badUserInput } from '@devgraph/runtime';
+import type { TraversalDirection } from '@devgraph/catalog-model';
 import type { CatalogContext } from '../context';
-import type { TraversalDirection } from '../model/createEntityGraph';
 import type { CatalogEntity, EntityFacetField, EntityFilter, EntityPath } from '../model/types';
 
 interface TraversalArgs {
@@ -18,7 +18,7 @@ interface TraversalArgs {
 function traverse(ctx: CatalogContext, entity: CatalogEntity, direction: TraversalDirection, args: TraversalArgs): EntityPath[] {
   const depth = args.depth ?? 1;
   try {
-    return ctx.index.traverse(entity.ref, direction, { depth, kinds: args.kinds?.map((kind) => kind.toLowerCase()) });
+    return ctx.source.snapshot.traverse(entity.ref, direction, { depth, kinds: args.kinds?.map((kind) => kind.toLowerCase()) });
   } catch (error) {
     if (error instanceof RangeError) throw badUserInput(`${error.message}: ask for fewer levels, or start again from an entity you reached.`, { depth });
     throw error;
@@ -42,20 +42,19 @@ export const dependencyFieldResolvers = { dependencies: dependencies.entities, d
 /** `Group.owns(recursive)`: without `recursive` through the loader as before, so a source that
  *  fetches (Backstage) still resolves owned entities the snapshot lacks. */
 export async function groupOwns(entity: CatalogEntity, { recursive }: { recursive?: boolean | null }, ctx: CatalogContext): Promise<CatalogEntity[]> {
-  if (recursive) return ctx.index.owned(entity.ref, { recursive: true });
+  if (recursive) return ctx.source.snapshot.owned(entity.ref, { recursive: true });
   const refs = entity.relations.filter((r) => r.type === 'ownerOf').map((r) => r.targetRef);
-  const loaded = await ctx.loaders.entity.loadMany(refs);
-  return loaded.filter((e): e is CatalogEntity => e !== null && !(e instanceof Error));
+  return ctx.source.entities(refs);
 }
 
 export const systemApiFieldResolvers = {
-  consumedApis: (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) => ctx.index.systemApis(entity.ref, 'consumesApi'),
-  providedApis: (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) => ctx.index.systemApis(entity.ref, 'providesApi'),
+  consumedApis: (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) => ctx.source.snapshot.systemApis(entity.ref, 'consumesApi'),
+  providedApis: (entity: CatalogEntity, _args: unknown, ctx: CatalogContext) => ctx.source.snapshot.systemApis(entity.ref, 'providesApi'),
 };
 
 export function entityFacets(ctx: CatalogContext, field: EntityFacetField, filter: EntityFilter | null | undefined) {
   try {
-    return ctx.index.facetCounts(field, filter);
+    return ctx.source.snapshot.facetCounts(field, filter);
   } catch (error) {
     throw badUserInput((error as Error).message, { field });
   }

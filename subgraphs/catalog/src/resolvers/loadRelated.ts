@@ -9,8 +9,7 @@ export async function loadRelated(ctx: CatalogContext, entity: CatalogEntity, ty
   const refs = entity.relations
     .filter((r) => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)))
     .map((r) => r.targetRef);
-  const loaded = await ctx.loaders.entity.loadMany(refs);
-  return loaded.filter((e): e is CatalogEntity => e !== null && !(e instanceof Error));
+  return ctx.source.entities(refs);
 }
 
 export async function firstRelated(ctx: CatalogContext, entity: CatalogEntity, type: RelationType, kind?: string): Promise<CatalogEntity | null> {
