@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { configFields, readConfig } from '@devgraph/runtime';
+import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { GITHUB_POLICY } from './sources/github/githubPolicy';
 
 export const scmConfigSchema = z.object({
   PORT: configFields.port(4002),
@@ -7,8 +8,8 @@ export const scmConfigSchema = z.object({
   LOG_LEVEL: configFields.logLevel(),
   GITHUB_API_URL: configFields.url('https://api.github.com or https://github.example.com/api (GitHub Enterprise)').default('https://api.github.com'),
   GITHUB_TOKEN: z.string().optional().describe('a GitHub token (classic or fine-grained) with read access to the repositories'),
-  GITHUB_TIMEOUT_MS: configFields.positiveInt(10_000, 'milliseconds one GitHub request may take'),
-  GITHUB_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('retries after a failed GitHub request, 0..5 (default 2)'),
+  // GITHUB_TIMEOUT_MS, GITHUB_RETRIES, GITHUB_RETRY_BASE_DELAY_MS, GITHUB_RETRY_MAX_DELAY_MS, GITHUB_BREAKER_RESET_MS
+  ...upstreamPolicyFields('GITHUB', GITHUB_POLICY),
   GITHUB_RATE_LIMIT_MIN_REMAINING: z.coerce.number().int().min(0).default(100).describe('a whole number of GraphQL points: below it devgraph stops calling GitHub until the reset (default 100)'),
   GITHUB_MAX_REPOS_PER_QUERY: configFields.positiveInt(50, 'repositories, teams or users one GitHub query may ask for'),
   SCM_CACHE_TTL_SECONDS: z.coerce.number().min(0).optional().describe('seconds every kind of GitHub data stays fresh (unset: per-kind defaults, see README)'),
@@ -26,8 +27,8 @@ export interface ScmConfig {
     apiUrl: string;
     /** Secret: never logged (runService scrubs it) and never put in an error. */
     token?: string;
-    timeoutMs: number;
-    retries: number;
+    /** Timeout, retries, backoff and breaker: the runtime's defaults with GitHub's differences (githubPolicy.ts). */
+    policy: UpstreamPolicy;
     /** Below this many remaining points, serve from cache and report UPSTREAM_RATE_LIMITED. */
     minRemaining: number;
     maxUnitsPerQuery: number;
@@ -50,8 +51,7 @@ export function readScmConfig(env: Record<string, string | undefined> = process.
     github: {
       apiUrl: c.GITHUB_API_URL.replace(/\/+$/, ''),
       token: c.GITHUB_TOKEN,
-      timeoutMs: c.GITHUB_TIMEOUT_MS,
-      retries: c.GITHUB_RETRIES,
+      policy: readUpstreamPolicy('GITHUB', c, GITHUB_POLICY),
       minRemaining: c.GITHUB_RATE_LIMIT_MIN_REMAINING,
       maxUnitsPerQuery: c.GITHUB_MAX_REPOS_PER_QUERY,
     },

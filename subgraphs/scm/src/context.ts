@@ -1,14 +1,8 @@
-import type { GithubLoader, GithubSource } from './sources/github/createGithubSource';
+import type { ScmRequestSource } from './model/ScmSource';
 
 export interface ScmContext {
-  loaders: {
-    /** Repository parts, teams and users: everything one operation asks becomes one GitHub call. */
-    github: GithubLoader;
-  };
-  /** The clock resolvers use for defaults such as "the last 30 days"; injectable for tests. */
-  now: () => Date;
-}
-
-export function createScmContext(source: GithubSource, now: () => Date = () => new Date()): ScmContext {
-  return { loaders: { github: source.createLoader() }, now };
+  /** This request's view of the source-control tool (its batching lives inside). */
+  source: ScmRequestSource;
+  /** Clock (epoch ms) for defaults such as "the last 30 days"; injectable for tests. */
+  now: () => number;
 }

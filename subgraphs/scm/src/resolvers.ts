@@ -1,29 +1,40 @@
-import { badUserInput } from '@devgraph/runtime';
+import { notFound } from '@devgraph/runtime';
+import type { ScmContext } from './context';
 import type { Resolvers } from './generated/types';
 import { parseCodeowners, ruleForPath } from './model/parseCodeowners';
 import { DEFAULT_STATS_DAYS, pullRequestStats } from './model/pullRequestStats';
-import { loadRepoPart, loadRepository, loadTeam, loadUser, parseSlug } from './resolvers/loadGithub';
+import type { RepositoryPart, RepositoryPartKind } from './model/RepositoryPart';
+import type { TeamModel, UserModel } from './model/types';
+import { loadRepository } from './resolvers/loadRepository';
+import { parseLogin, parseSlug } from './resolvers/parseSlug';
 import { repoPartForField } from './resolvers/repoPartForField';
-import type { RepoPart } from './sources/github/githubKeys';
 
 /** The part a field reads; `repoPartForField` knows these fields, so it never returns undefined here. */
-const partFor = <K extends RepoPart['kind']>(field: string, args: Record<string, unknown>) => repoPartForField(field, args) as RepoPart & { kind: K };
+const partFor = <K extends RepositoryPartKind>(field: string, args: Record<string, unknown>) => repoPartForField(field, args) as RepositoryPart & { kind: K };
+
+async function loadTeam(ctx: ScmContext, combinedSlug: string): Promise<TeamModel> {
+  const { owner: org, name: slug } = parseSlug(combinedSlug, 'github.com/team-slug');
+  const team = await ctx.source.team(org, slug);
+  if (!team) throw notFound(`GitHub team "${org}/${slug}"`, { upstream: ctx.source.upstream, details: { team: `${org}/${slug}` } });
+  return team;
+}
+
+async function loadUser(ctx: ScmContext, annotation: string): Promise<UserModel> {
+  const login = parseLogin(annotation);
+  const user = await ctx.source.user(login);
+  if (!user) throw notFound(`GitHub user "${login}"`, { upstream: ctx.source.upstream, details: { login } });
+  return user;
+}
 
 /** Entities arrive as representations; `null` slug means the annotation is absent, never an error. */
 export const resolvers: Resolvers = {
   Query: {
-    repository: (_root, { owner, name }, ctx, info) => {
-      const parsed = parseSlug(`${owner}/${name}`, 'repository');
-      return loadRepository(ctx, parsed.owner, parsed.name, info);
-    },
+    repository: (_root, { owner, name }, ctx, info) => loadRepository(ctx, parseSlug(`${owner}/${name}`, 'repository'), info),
   },
   Component: {
     __resolveReference: (reference) => reference,
-    repository: (component, _args, ctx, info) => {
-      if (!component.githubProjectSlug) return null;
-      const { owner, name } = parseSlug(component.githubProjectSlug, 'github.com/project-slug');
-      return loadRepository(ctx, owner, name, info);
-    },
+    repository: (component, _args, ctx, info) =>
+      component.githubProjectSlug ? loadRepository(ctx, parseSlug(component.githubProjectSlug, 'github.com/project-slug'), info) : null,
   },
   Group: {
     __resolveReference: (reference) => reference,
@@ -46,23 +57,23 @@ export const resolvers: Resolvers = {
     pushedAt: (repo) => repo.info.pushedAt,
     fetchedAt: (repo) => repo.fetchedAt,
     stale: (repo) => repo.stale,
-    commits: (repo, args, ctx) => loadRepoPart(ctx, repo, partFor<'commits'>('commits', args)),
-    pullRequests: (repo, args, ctx) => loadRepoPart(ctx, repo, partFor<'pullRequests'>('pullRequests', args)),
-    languages: (repo, _args, ctx) => loadRepoPart(ctx, repo, { kind: 'languages' }),
-    releases: (repo, args, ctx) => loadRepoPart(ctx, repo, partFor<'releases'>('releases', args)),
-    latestRelease: (repo, _args, ctx) => loadRepoPart(ctx, repo, { kind: 'latestRelease' }),
+    commits: (repo, args, ctx) => ctx.source.repositoryPart(repo, partFor<'commits'>('commits', args)),
+    pullRequests: (repo, args, ctx) => ctx.source.repositoryPart(repo, partFor<'pullRequests'>('pullRequests', args)),
+    languages: (repo, _args, ctx) => ctx.source.repositoryPart(repo, { kind: 'languages' }),
+    releases: (repo, args, ctx) => ctx.source.repositoryPart(repo, partFor<'releases'>('releases', args)),
+    latestRelease: (repo, _args, ctx) => ctx.source.repositoryPart(repo, { kind: 'latestRelease' }),
     codeowners: async (repo, _args, ctx) => {
-      const source = await loadRepoPart(ctx, repo, { kind: 'codeowners' });
-      return source ? parseCodeowners(source.text, source.path) : null;
+      const file = await ctx.source.repositoryPart(repo, { kind: 'codeowners' });
+      return file ? parseCodeowners(file.text, file.path) : null;
     },
     ownersOf: async (repo, { path }, ctx) => {
-      const source = await loadRepoPart(ctx, repo, { kind: 'codeowners' });
-      return source ? (ruleForPath(parseCodeowners(source.text, source.path).rules, path)?.owners ?? []) : [];
+      const file = await ctx.source.repositoryPart(repo, { kind: 'codeowners' });
+      return file ? (ruleForPath(parseCodeowners(file.text, file.path).rules, path)?.owners ?? []) : [];
     },
     pullRequestStats: async (repo, { since }, ctx) => {
-      const from = since ? new Date(since) : new Date(ctx.now().getTime() - DEFAULT_STATS_DAYS * 86_400_000);
-      if (Number.isNaN(from.getTime())) throw badUserInput(`since "${since}" is not an ISO-8601 date-time.`, { since });
-      return pullRequestStats(await loadRepoPart(ctx, repo, { kind: 'pullRequestWindow' }), from);
+      // `since` has passed the DateTime scalar: a valid instant, or absent.
+      const from = since ? new Date(since) : new Date(ctx.now() - DEFAULT_STATS_DAYS * 86_400_000);
+      return pullRequestStats(await ctx.source.repositoryPart(repo, { kind: 'pullRequestWindow' }), from);
     },
   },
   CodeownersFile: {

@@ -1,17 +1,21 @@
 import { getNamedType, Kind, parse, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { loadGithubSchema } from '../simulator/githubSchema';
 import { buildGithubQuery, groupUnits } from '../src/sources/github/buildGithubQuery';
-import type { GithubKey, RepoPart } from '../src/sources/github/githubKeys';
+import type { RepositoryPart } from '../src/model/RepositoryPart';
+import type { GithubKey } from '../src/sources/github/githubKeys';
 
 /** Every part with the argument shapes devgraph can produce (bounds included). */
-const PARTS: RepoPart[] = [
+const PARTS: RepositoryPart[] = [
   { kind: 'info' },
+  { kind: 'commits', first: 0 },
   { kind: 'commits', first: 1 },
   { kind: 'commits', first: 100 },
   { kind: 'pullRequests', states: [], first: 0 },
   { kind: 'pullRequests', states: ['OPEN'], first: 100 },
   { kind: 'pullRequests', states: ['CLOSED', 'MERGED'], first: 10 },
+  { kind: 'pullRequests', states: ['OPEN'], first: 0 },
   { kind: 'languages' },
+  { kind: 'releases', first: 0 },
   { kind: 'releases', first: 100 },
   { kind: 'latestRelease' },
   { kind: 'codeowners' },
@@ -25,7 +29,7 @@ const KEYS: GithubKey[] = [
   { type: 'user', login: 'gmwangi' },
 ];
 
-/** GitHub's pagination rules, which schema validation alone does not check. */
+/** GitHub's pagination rules (`first`/`last` 1..100 wherever records are selected), which schema validation alone does not check. */
 function paginationProblems(schema: GraphQLSchema, document: DocumentNode): string[] {
   const problems: string[] = [];
   const typeInfo = new TypeInfo(schema);
@@ -37,6 +41,7 @@ function paginationProblems(schema: GraphQLSchema, document: DocumentNode): stri
       const bound = node.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
       if (selectsRecords && !bound) problems.push(`${node.name.value}: nodes without first/last`);
       if (bound?.value.kind === Kind.INT && Number(bound.value.value) > 100) problems.push(`${node.name.value}: more than 100`);
+      if (bound?.value.kind === Kind.INT && Number(bound.value.value) < 1) problems.push(`${node.name.value}: fewer than 1`);
     },
   }));
   return problems;

@@ -9,6 +9,7 @@ const COMPONENTS = `{ entities(filter: { kind: ["Component"] }) { nodes { ref ti
 const ONE = (name: string) => `{ repository(owner: "fernhollow", name: "${name}") { nameWithOwner } }`;
 
 const codes = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
+const metricsOf = async (stack: ScmStack) => (await fetch(stack.scm.url.replace('/graphql', '/metrics'))).text();
 const byRef = (result: { data?: Result | null }) => Object.fromEntries((result.data?.entities.nodes ?? []).map((n) => [n.ref.replace('component:default/', ''), n.repository]));
 
 describe('scm failures surface as field errors with the shared codes', () => {
@@ -59,8 +60,11 @@ describe('scm failures surface as field errors with the shared codes', () => {
     expect(result.data).toEqual({ a: { nameWithOwner: 'fernhollow/checkout' }, b: null });
     expect(codes(result)).toEqual(['UPSTREAM_RATE_LIMITED']);
     expect(stack.githubCalls()).toBe(1);
-    const metrics = await (await fetch(stack.scm.url.replace('/graphql', '/metrics'))).text();
+    const metrics = await metricsOf(stack);
     expect(metrics).toMatch(/devgraph_upstream_rate_limit_remaining\{[^}]*upstream="github"[^}]*\} 4/);
+    // The one label set every upstream uses: the call made, and the one the budget saved.
+    expect(metrics).toMatch(/devgraph_upstream_calls_total\{upstream="github",outcome="ok"[^}]*\} 1\n/);
+    expect(metrics).toMatch(/devgraph_upstream_calls_total\{upstream="github",outcome="skipped"[^}]*\} 1\n/);
     expect(stack.scmLogs.join('\n')).toContain('below threshold');
   });
 
@@ -78,11 +82,19 @@ describe('scm failures surface as field errors with the shared codes', () => {
   });
 
   it('a hanging GitHub becomes UPSTREAM_TIMEOUT after the configured timeout, not a stall', async () => {
-    const stack = await start({ github: { timeoutMs: 300, retries: 0 } });
+    const stack = await start({ policy: { timeoutMs: 300, retries: 0 } });
     stack.simulator.inject(githubFaults.hang());
     const result = await stack.query<Result>(COMPONENTS);
     expect(new Set(codes(result))).toEqual(new Set(['UPSTREAM_TIMEOUT']));
     expect(result.data?.entities.nodes).toHaveLength(3);
+  });
+
+  it('without a token the fields are UNAUTHENTICATED naming GITHUB_TOKEN, and GitHub is not called', async () => {
+    const stack = await start({ github: { token: undefined } });
+    const result = await stack.query(ONE('checkout'));
+    expect(codes(result)).toEqual(['UNAUTHENTICATED']);
+    expect(result.errors?.[0]?.message).toContain('GITHUB_TOKEN');
+    expect(stack.githubCalls()).toBe(0);
   });
 
   it('a wrong token is UNAUTHENTICATED, and the token is in no error', async () => {
@@ -100,6 +112,8 @@ describe('scm failures surface as field errors with the shared codes', () => {
     const result = await stack.query<Result>(COMPONENTS);
     expect(byRef(result).checkout).toEqual({ nameWithOwner: 'fernhollow/checkout', stale: true });
     expect(codes(result)).toEqual(['NOT_FOUND']); // the cached "not found" of the ghost repository, also stale
-    expect(stack.scmLogs.join('\n')).toContain('serving stale cached data');
+    expect(stack.scmLogs.join('\n')).toContain('github failed; served stale data');
+    // Counted per key served stale: checkout's and cart's info, and the ghost's cached NOT_FOUND.
+    expect(await metricsOf(stack)).toMatch(/devgraph_upstream_stale_served_total\{upstream="github"[^}]*\} 3\n/);
   });
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { RunningServer } from '@devgraph/runtime';
+import { upstreamPolicy, type RunningServer, type UpstreamPolicy } from '@devgraph/runtime';
 import type { Simulator } from '@devgraph/simulator-kit';
 import { startGateway, type RunningGateway } from '../../../gateway/src/startGateway';
 import { gatewayConfig, postGraphQL, startCatalog, type GraphQLResponse } from '../../../test/support/startStack';
 import { memoryLogger } from '../../../test/support/silentLogger';
 import type { ScmConfig } from '../src/config';
-import { createScmSubgraph, type ScmTestHooks } from '../src/createScmSubgraph';
+import { createScmSubgraph, type ScmDependencies } from '../src/createScmSubgraph';
+import { GITHUB_POLICY } from '../src/sources/github/githubPolicy';
 import { startGithubSimulator, type GithubSimulatorOptions } from '../simulator/startGithubSimulator';
 
 /** Long and unusual, so a leak into a log line or an error is unmistakable. */
@@ -18,9 +19,11 @@ export interface ScmStackOptions {
   /** Reuse a running catalog. */
   sharedCatalog?: RunningServer;
   catalogPaths?: string[];
-  github?: Partial<ScmConfig['github']>;
+  github?: Partial<Omit<ScmConfig['github'], 'policy'>>;
+  /** Over the test policy below (timeouts, retries, backoff; the breaker never opens). */
+  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>>;
   cache?: Partial<ScmConfig['cache']>;
-  hooks?: ScmTestHooks;
+  dependencies?: ScmDependencies;
 }
 
 export interface ScmStack {
@@ -49,10 +52,18 @@ export async function startScmStack(options: ScmStackOptions = {}): Promise<ScmS
     port: 0,
     host: '127.0.0.1',
     logLevel: 'debug',
-    github: { apiUrl: simulator.url, token: TEST_TOKEN, timeoutMs: 1000, retries: 1, minRemaining: 10, maxUnitsPerQuery: 50, ...options.github },
+    github: {
+      apiUrl: simulator.url,
+      token: TEST_TOKEN,
+      // GitHub's policy with short waits; a breaker that never opens within a test file (tests inject failures on purpose).
+      policy: upstreamPolicy({ ...GITHUB_POLICY, timeoutMs: 1000, retries: 1, maxDelayMs: 20, breaker: { volumeThreshold: 1000 }, ...options.policy }),
+      minRemaining: 10,
+      maxUnitsPerQuery: 50,
+      ...options.github,
+    },
     cache: { keyPrefix: `scm-test:${randomUUID()}:`, staleSeconds: 600, ...options.cache },
   };
-  const scm = await createScmSubgraph(config, logger, { maxRetryDelayMs: 20, breaker: { volumeThreshold: 1000 }, ...options.hooks });
+  const scm = await createScmSubgraph(config, logger, options.dependencies);
   const gateway = await startGateway(gatewayConfig([{ name: 'catalog', url: catalog.url }, { name: 'scm', url: scm.url }]), memoryLogger('gateway').logger);
   await gateway.ready;
   return {

@@ -14,7 +14,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time string, e.g. `2025-06-01T12:00:00Z`. */
+  /**
+   * An instant as an ISO-8601 / RFC 3339 string in UTC with milliseconds, e.g.
+   * 2025-03-01T09:30:00.000Z: fixed width, so strings sort in time order. Inputs accept any
+   * ISO-8601 date-time with a time zone (e.g. 2025-03-01T10:30:00+01:00).
+   */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -193,7 +197,7 @@ export type Repository = {
   __typename?: 'Repository';
   /** The CODEOWNERS file GitHub uses (`.github/`, then the root, then `docs/`), parsed; `null` when there is none. */
   codeowners?: Maybe<CodeownersFile>;
-  /** Newest commits on the default branch, newest first (1..100). */
+  /** Newest commits on the default branch, newest first; `first` 0..100. */
   commits: Array<Commit>;
   /** Name of the default branch, `null` for an empty repository. */
   defaultBranch?: Maybe<Scalars['String']['output']>;
@@ -217,7 +221,7 @@ export type Repository = {
   /** Pull requests, newest first, filtered by state (all states when omitted); `first` 0..100. */
   pullRequests: PullRequestConnection;
   pushedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Releases, newest first (1..100), drafts included only when the token may see them. */
+  /** Releases, newest first, drafts included only when the token may see them; `first` 0..100. */
   releases: Array<Release>;
   /** True when GitHub could not be reached and older cached data is served instead (stale-if-error). */
   stale: Scalars['Boolean']['output'];

@@ -1,67 +1,43 @@
+import type * as Gql from '../generated/types';
+
 /**
- * The scm subgraph's model: GitHub data already shaped for devgraph. This is what is cached
- * (so changing a shape means bumping the cache version in `githubKeys.ts`) and what resolvers
- * map GraphQL types onto (see codegen.yml mappers).
+ * The scm subgraph's model: source-control data already shaped for devgraph, whatever tool it
+ * comes from (GitHub today). It is what the cache holds (so changing a shape means bumping the
+ * cache version in `sources/github/githubCachePolicies.ts`) and what resolvers map GraphQL types
+ * onto (see codegen.yml mappers). Dates are ISO-8601 strings; they travel through the cache as JSON.
+ *
+ * Where a model type has the shape of its GraphQL type it is derived from the generated one, so
+ * a field added to schema.graphql cannot be forgotten here.
  */
 
-export type PullRequestState = 'OPEN' | 'CLOSED' | 'MERGED';
-export type PullRequestReviewDecision = 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED';
+/**
+ * A generated output type as the model holds it: every field present, `null` for "none" (never
+ * `undefined`, which JSON would drop), no `__typename`.
+ */
+type Model<T> = { [K in keyof T as K extends '__typename' ? never : K]-?: Exclude<T[K], undefined> };
 
-export interface RepoInfo {
-  nameWithOwner: string;
-  owner: string;
-  name: string;
-  url: string;
-  description: string | null;
-  defaultBranch: string | null;
-  isArchived: boolean;
-  isPrivate: boolean;
-  pushedAt: string | null;
-}
+export type PullRequestState = Gql.PullRequestState;
+export type PullRequestReviewDecision = Gql.PullRequestReviewDecision;
 
-export interface CommitModel {
-  oid: string;
-  headline: string;
-  author: { name: string | null; email: string | null; login: string | null };
-  committedAt: string;
-  url: string;
-}
+/** A repository's own fields: what every Repository field without arguments reads. */
+export type RepoInfo = Pick<
+  Model<Gql.Repository>,
+  'nameWithOwner' | 'owner' | 'name' | 'url' | 'description' | 'defaultBranch' | 'isArchived' | 'isPrivate' | 'pushedAt'
+>;
 
-export interface PullRequestModel {
-  number: number;
-  title: string;
-  url: string;
-  state: PullRequestState;
-  authorLogin: string | null;
-  createdAt: string;
-  isDraft: boolean;
-  reviewDecision: PullRequestReviewDecision | null;
-  mergedAt: string | null;
-  closedAt: string | null;
-}
+export type CommitModel = Omit<Model<Gql.Commit>, 'author'> & { author: Model<Gql.CommitAuthor> };
+export type PullRequestModel = Model<Gql.PullRequest>;
+export type PullRequestPage = Omit<Model<Gql.PullRequestConnection>, 'nodes'> & { nodes: PullRequestModel[] };
+export type LanguageModel = Model<Gql.Language>;
+export type ReleaseModel = Model<Gql.Release>;
+export type UserModel = Model<Gql.GitHubUser>;
+export type TeamModel = Omit<Model<Gql.GitHubTeam>, 'members'> & { members: UserModel[] };
+export type CodeownersRuleModel = Model<Gql.CodeownersRule>;
+/** `ruleFor(path)` is computed from `rules` by its resolver. */
+export type CodeownersFileModel = Pick<Model<Gql.CodeownersFile>, 'path'> & { rules: CodeownersRuleModel[] };
+export type PullRequestStatsModel = Model<Gql.PullRequestStats>;
 
-export interface PullRequestPage {
-  totalCount: number;
-  nodes: PullRequestModel[];
-}
-
-export interface LanguageModel {
-  name: string;
-  color: string | null;
-  bytes: number;
-  share: number;
-}
-
-export interface ReleaseModel {
-  tagName: string;
-  name: string | null;
-  publishedAt: string | null;
-  url: string;
-  isPrerelease: boolean;
-  isDraft: boolean;
-}
-
-/** The raw CODEOWNERS file GitHub would use; parsed on read (cheap) so the parser can change without a cache bump. */
+/** The raw CODEOWNERS file the tool would use; parsed on read (cheap) so the parser can change without a cache bump. */
 export interface CodeownersSource {
   path: string;
   text: string;
@@ -74,48 +50,17 @@ export interface PullRequestWindow {
   merged: { createdAt: string; mergedAt: string }[];
 }
 
-export interface GitHubUserModel {
-  login: string;
-  name: string | null;
-  url: string;
-  avatarUrl: string | null;
-}
-
-export interface TeamModel {
-  combinedSlug: string;
-  slug: string;
+/** A repository as the tool names it: `owner/name`. */
+export interface RepositorySlug {
+  owner: string;
   name: string;
-  description: string | null;
-  url: string;
-  parentSlug: string | null;
-  membersCount: number;
-  members: GitHubUserModel[];
 }
 
 /** The parent object of every Repository field: identity plus the always-loaded info part. */
-export interface RepositoryParent {
-  owner: string;
-  name: string;
+export interface RepositoryParent extends RepositorySlug {
   info: RepoInfo;
+  /** When the info was fetched from the tool (it may come from the cache). */
   fetchedAt: string;
+  /** True when the tool failed and older cached info is served instead. */
   stale: boolean;
-}
-
-export interface CodeownersRuleModel {
-  pattern: string;
-  owners: string[];
-  line: number;
-}
-
-export interface CodeownersFileModel {
-  path: string;
-  rules: CodeownersRuleModel[];
-}
-
-export interface PullRequestStatsModel {
-  since: string;
-  mergedCount: number;
-  medianHoursToMerge: number | null;
-  openCount: number;
-  complete: boolean;
 }

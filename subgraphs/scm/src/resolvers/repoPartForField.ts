@@ -1,29 +1,26 @@
-import { badUserInput } from '@devgraph/runtime';
+import { checkPageSize } from '@devgraph/runtime';
+import { normaliseStates, type RepositoryPart } from '../model/RepositoryPart';
 import type { PullRequestState } from '../model/types';
-import { normaliseStates, type RepoPart } from '../sources/github/githubKeys';
 
-/** GitHub's connection limit per page. */
-export const MAX_FIRST = 100;
+/** The schema's default page, and GitHub's limit per connection. */
+const DEFAULT_FIRST = 10;
+const MAX_FIRST = 100;
 
-function first(value: unknown, field: string, min: number): number {
-  const n = typeof value === 'number' ? value : 10;
-  if (!Number.isInteger(n) || n < min || n > MAX_FIRST) throw badUserInput(`${field}(first:) must be between ${min} and ${MAX_FIRST}, got ${n}.`, { first: n });
-  return n;
-}
+const first = (value: unknown) => checkPageSize(typeof value === 'number' ? value : null, DEFAULT_FIRST, MAX_FIRST);
 
 /**
- * The upstream part a Repository field reads, from the field's arguments. Used twice with the
+ * The repository part a Repository field reads, from the field's arguments. Used twice with the
  * same arguments - to prefetch what an operation selects, and by the field's own resolver - so
- * both build the same key and the second finds the first in the request's loader.
+ * both build the same key and the second finds the first in the request's batch.
  */
-export function repoPartForField(field: string, args: Record<string, unknown>): RepoPart | undefined {
+export function repoPartForField(field: string, args: Record<string, unknown>): RepositoryPart | undefined {
   switch (field) {
     case 'commits':
-      return { kind: 'commits', first: first(args.first, 'commits', 1) };
+      return { kind: 'commits', first: first(args.first) };
     case 'pullRequests':
-      return { kind: 'pullRequests', states: normaliseStates(args.states as PullRequestState[] | null | undefined), first: first(args.first, 'pullRequests', 0) };
+      return { kind: 'pullRequests', states: normaliseStates(args.states as PullRequestState[] | null | undefined), first: first(args.first) };
     case 'releases':
-      return { kind: 'releases', first: first(args.first, 'releases', 1) };
+      return { kind: 'releases', first: first(args.first) };
     case 'languages':
       return { kind: 'languages' };
     case 'latestRelease':

@@ -2,7 +2,7 @@ import {
   getArgumentValues, getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType, Kind,
   type FieldNode, type GraphQLResolveInfo, type SelectionSetNode,
 } from 'graphql';
-import type { RepoPart } from '../sources/github/githubKeys';
+import type { RepositoryPart } from '../model/RepositoryPart';
 import { repoPartForField } from './repoPartForField';
 
 /**
@@ -11,11 +11,11 @@ import { repoPartForField } from './repoPartForField';
  * repository would be loaded first and its commits or PRs in a second round trip. Fields with
  * invalid arguments are left out here: their own resolver reports the error.
  */
-export function selectedRepoParts(info: GraphQLResolveInfo): RepoPart[] {
+export function selectedRepoParts(info: GraphQLResolveInfo): RepositoryPart[] {
   const repositoryType = info.schema.getType('Repository');
   if (!isObjectType(repositoryType)) return [];
   const fieldDefs = repositoryType.getFields();
-  const parts: RepoPart[] = [];
+  const parts: RepositoryPart[] = [];
   const included = (node: FieldNode | { directives?: FieldNode['directives'] }) => {
     const skip = getDirectiveValues(GraphQLSkipDirective, node, info.variableValues);
     const include = getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues);

@@ -17,6 +17,12 @@ describe('buildGithubQuery', () => {
     expect(plan.query).not.toContain('evil');
   });
 
+  it('asks for no records on a page of 0 (GitHub takes first 1..100): the count of pull requests, nothing of commits', () => {
+    const plan = buildGithubQuery(groupUnits([repo('cart', { kind: 'pullRequests', states: ['OPEN'], first: 0 }), repo('cart', { kind: 'commits', first: 0 })]));
+    expect(plan.query).toContain('prs_OPEN_0: pullRequests(states: [OPEN]) { totalCount }');
+    expect(plan.query).not.toMatch(/first: 0|history|commits_0/);
+  });
+
   it('chunks large batches by unit count and by node budget', () => {
     const many = groupUnits(Array.from({ length: 120 }, (_, i) => repo(`r${i}`)));
     expect(chunkUnits(many, { maxUnitsPerQuery: 50, maxNodesPerQuery: 50_000 }).map((c) => c.length)).toEqual([50, 50, 20]);

@@ -1,4 +1,5 @@
-import { partId, unitOf, type GithubKey, type RepoPart } from './githubKeys';
+import type { RepositoryPart } from '../../model/RepositoryPart';
+import { partId, unitOf, type GithubKey } from './githubKeys';
 
 /** One repository, team or user in a query: its alias and the keys it answers. */
 export interface QueryUnit {
@@ -33,21 +34,28 @@ export const CODEOWNERS_LOCATIONS = [
   { alias: 'codeowners_docs', path: 'docs/CODEOWNERS' },
 ] as const;
 
-/** The selection for one part; every part but `info` is aliased by `partId`, so arguments can differ. */
-function partSelection(part: RepoPart): string {
+/**
+ * The selection for one part; every part but `info` is aliased by `partId`, so arguments can
+ * differ. GitHub takes `first` 1..100 only: a page of 0 asks for no records (only the count, for
+ * pull requests; nothing at all for commits and releases, which read as empty).
+ */
+function partSelection(part: RepositoryPart): string | undefined {
   const alias = partId(part);
   switch (part.kind) {
     case 'info':
       return 'nameWithOwner name owner { login } url description isArchived isPrivate pushedAt defaultBranchRef { name }';
     case 'commits':
+      if (part.first === 0) return undefined;
       return `${alias}: defaultBranchRef { target { ... on Commit { history(first: ${part.first}) { nodes { oid messageHeadline committedDate url author { name email user { login } } } } } } }`;
     case 'pullRequests': {
-      const states = part.states.length ? `states: [${part.states.join(', ')}], ` : '';
-      return `${alias}: pullRequests(${states}first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { number title url state author { login } createdAt isDraft reviewDecision mergedAt closedAt } }`;
+      const states = part.states.length ? `states: [${part.states.join(', ')}]` : '';
+      if (part.first === 0) return `${alias}: pullRequests${states ? `(${states})` : ''} { totalCount }`;
+      return `${alias}: pullRequests(${states ? `${states}, ` : ''}first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { number title url state author { login } createdAt isDraft reviewDecision mergedAt closedAt } }`;
     }
     case 'languages':
       return 'languages(first: 25, orderBy: {field: SIZE, direction: DESC}) { totalSize edges { size node { name color } } }';
     case 'releases':
+      if (part.first === 0) return undefined;
       return `${alias}: releases(first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { nodes { ${RELEASE_FIELDS} } }`;
     case 'latestRelease':
       return `latestRelease { ${RELEASE_FIELDS} }`;
@@ -59,7 +67,7 @@ function partSelection(part: RepoPart): string {
 }
 
 /** Rough node count of a part, the measure GitHub's limits use (connection sizes). */
-function partNodes(part: RepoPart): number {
+function partNodes(part: RepositoryPart): number {
   switch (part.kind) {
     case 'commits':
     case 'releases':
@@ -127,8 +135,9 @@ export function buildGithubQuery(chunk: QueryUnit[]): GithubQuery {
       variables[`${a}_name`] = first.name;
       declarations.push(`$${a}_owner: String!`, `$${a}_name: String!`);
       // `info` is always included: it is how a missing repository is told apart from an empty part.
-      const parts = [{ kind: 'info' } as RepoPart, ...unit.keys.flatMap((k) => (k.type === 'repo' && k.part.kind !== 'info' ? [k.part] : []))];
-      fields.push(`${a}: repository(owner: $${a}_owner, name: $${a}_name) { ${parts.map(partSelection).join(' ')} }`);
+      const parts: RepositoryPart[] = [{ kind: 'info' }, ...unit.keys.flatMap((k) => (k.type === 'repo' && k.part.kind !== 'info' ? [k.part] : []))];
+      const selection = parts.map(partSelection).filter((s) => s !== undefined);
+      fields.push(`${a}: repository(owner: $${a}_owner, name: $${a}_name) { ${selection.join(' ')} }`);
     } else if (first.type === 'team') {
       variables[`${a}_org`] = first.org;
       variables[`${a}_slug`] = first.slug;

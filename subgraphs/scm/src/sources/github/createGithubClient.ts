@@ -1,22 +1,16 @@
 import type { graphql as OctokitGraphql } from '@octokit/graphql' with { 'resolution-mode': 'import' };
-import { createUpstreamCaller, redactUrl, UpstreamError, type BreakerOptions, type Logger, type Metrics, type UpstreamEvent } from '@devgraph/runtime';
+import { redactUrl, UpstreamError, type Upstream } from '@devgraph/runtime';
 import type { GithubQuery } from './buildGithubQuery';
 import type { RateLimitBudget } from './createRateLimitBudget';
-import type { GithubGraphqlError } from './readGithubResponse';
-import { classifyGraphqlErrors, isOctokitGraphqlError, toGithubError, UNKNOWN_RESET_MS } from './toGithubError';
+import { classifyGraphqlErrors, isOctokitGraphqlError, toGithubError, UNKNOWN_RESET_MS } from './githubError';
+import type { GithubGraphqlError, RawRateLimit } from './githubWire';
 
 export interface GithubClientOptions {
   /** REST base URL (`https://api.github.com`, `https://ghe.example.com/api`); octokit posts to `${apiUrl}/graphql`. */
   apiUrl: string;
-  token?: string;
-  timeoutMs: number;
-  retries: number;
-  /** Cap on one wait between retries; a longer Retry-After/reset ends the call at once. Default 2000. */
-  maxDelayMs?: number;
-  breaker?: BreakerOptions;
+  /** GitHub as the runtime reaches it: token, timeout, retries, breaker, metrics and logs. */
+  upstream: Upstream;
   budget: RateLimitBudget;
-  logger: Logger;
-  metrics: Metrics;
 }
 
 export interface GithubAnswer {
@@ -26,56 +20,47 @@ export interface GithubAnswer {
 }
 
 export interface GithubClient {
-  /** One GitHub GraphQL call for a planned batch, through timeout, retries, breaker and the budget check. */
+  /** One GitHub GraphQL call for a planned batch, through the budget check and the upstream's policy. */
   query(plan: GithubQuery): Promise<GithubAnswer>;
-  close(): void;
-}
-
-interface RateLimitField { cost?: number; remaining: number; resetAt: string; limit?: number }
-
-function logEvent(logger: Logger, event: UpstreamEvent): void {
-  // Only kind/status/message: an error's cause may carry the request, which we keep out of logs.
-  const error = 'error' in event ? { kind: event.error.kind, status: event.error.status, message: event.error.message } : undefined;
-  logger.warn({ event: event.type, error, ...('delayMs' in event ? { delayMs: event.delayMs } : {}) }, `github upstream ${event.type}`);
 }
 
 /**
- * The real GitHub client: `@octokit/graphql` with the token in a default header. Octokit is
- * ESM-only, hence the dynamic import (this package is CommonJS), and the factory is async.
+ * The real GitHub client: `@octokit/graphql` with the upstream's credential as a default header.
+ * Octokit is ESM-only, hence the dynamic import (this package is CommonJS), and the factory is async.
  */
 export async function createGithubClient(options: GithubClientOptions): Promise<GithubClient> {
+  const { upstream, budget } = options;
   const { graphql } = await import('@octokit/graphql');
   const client: typeof OctokitGraphql = graphql.defaults({
     baseUrl: options.apiUrl,
-    headers: { 'user-agent': 'devgraph-scm', ...(options.token ? { authorization: `bearer ${options.token}` } : {}) },
+    headers: { 'user-agent': 'devgraph-scm', ...upstream.authHeaders() },
   });
   const request = `POST ${redactUrl(`${options.apiUrl}/graphql`)}`;
-  const { budget, metrics } = options;
-  const caller = createUpstreamCaller({
-    upstream: 'github',
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    baseDelayMs: 200,
-    maxDelayMs: options.maxDelayMs ?? 2000,
-    breaker: options.breaker,
-    onEvent: (event) => logEvent(options.logger, event),
-  });
 
-  const recordField = (field: RateLimitField | undefined) => {
+  const recordField = (field: RawRateLimit | undefined) => {
     if (field) budget.record({ remaining: field.remaining, resetAt: Date.parse(field.resetAt), cost: field.cost, limit: field.limit });
+  };
+
+  /** An exhausted-budget answer is budget news too: stop calling until GitHub's reset. */
+  const noteExhausted = (error: unknown) => {
+    if (error instanceof UpstreamError && error.kind === 'rate-limited') {
+      budget.record({ remaining: 0, resetAt: Date.now() + (error.retryAfterMs ?? UNKNOWN_RESET_MS) });
+    }
   };
 
   async function attempt(plan: GithubQuery, signal: AbortSignal): Promise<GithubAnswer> {
     try {
       const data = await client<Record<string, unknown>>(plan.query, { ...plan.variables, request: { signal } });
-      recordField(data.rateLimit as RateLimitField | undefined);
+      recordField(data.rateLimit as RawRateLimit | undefined);
       return { data, errors: [] };
     } catch (error) {
       if (isOctokitGraphqlError(error)) {
-        const field = error.data?.rateLimit as RateLimitField | undefined;
+        const field = error.data?.rateLimit as RawRateLimit | undefined;
         recordField(field);
         try {
-          return { data: error.data ?? {}, errors: classifyGraphqlErrors(error, request, field?.resetAt).perUnit };
+          const { perUnit } = classifyGraphqlErrors(error, request, field?.resetAt);
+          // GitHub's per-alias messages end up in field errors: never with the token in them.
+          return { data: error.data ?? {}, errors: perUnit.map((e) => ({ ...e, message: upstream.redact(e.message) })) };
         } catch (classified) {
           noteExhausted(classified);
           throw classified;
@@ -87,29 +72,16 @@ export async function createGithubClient(options: GithubClientOptions): Promise<
     }
   }
 
-  /** An exhausted-budget answer is budget news too: stop calling until GitHub's reset. */
-  function noteExhausted(error: unknown) {
-    if (error instanceof UpstreamError && error.kind === 'rate-limited') {
-      budget.record({ remaining: 0, resetAt: Date.now() + (error.retryAfterMs ?? UNKNOWN_RESET_MS) });
-    }
-  }
-
   return {
     async query(plan) {
+      // GitHub's GraphQL API answers nothing without a token: say which variable to set instead of asking.
+      upstream.requireCredential(request);
       const blocked = budget.check();
       if (blocked) {
-        metrics.upstreamCalls.inc({ upstream: 'github', outcome: 'skipped-rate-limit' });
+        upstream.skipped();
         throw blocked;
       }
-      try {
-        const answer = await caller.call((signal) => attempt(plan, signal), `batch of ${plan.units.length}`);
-        metrics.upstreamCalls.inc({ upstream: 'github', outcome: 'ok' });
-        return answer;
-      } catch (error) {
-        metrics.upstreamCalls.inc({ upstream: 'github', outcome: error instanceof UpstreamError ? error.kind : 'error' });
-        throw error;
-      }
+      return upstream.call((signal) => attempt(plan, signal), `batch of ${plan.units.length}`);
     },
-    close: () => caller.close(),
   };
 }

@@ -1,42 +1,40 @@
-import type DataLoader from 'dataloader';
-import { cachedBatch, createLoader, type Cache, type Logger } from '@devgraph/runtime';
+import { createLoader, notFound, type BatchResults, type Cache, type Upstream } from '@devgraph/runtime';
+import type { RepositoryPart, RepositoryPartKind, RepositoryPartValues } from '../../model/RepositoryPart';
+import type { ScmRequestSource, ScmSource } from '../../model/ScmSource';
+import type { RepoInfo, RepositorySlug, TeamModel, UserModel } from '../../model/types';
 import { buildGithubQuery, chunkUnits, groupUnits, type QueryLimits } from './buildGithubQuery';
+import { cachedTogether } from './cachedTogether';
 import type { GithubClient } from './createGithubClient';
-import { keyOf, policyFor, type CacheTuning, type GithubEntry, type GithubKey } from './githubKeys';
+import { policyFor, type CacheTuning } from './githubCachePolicies';
+import { keyOf, type GithubEntry, type GithubKey } from './githubKeys';
 import { readGithubResponse } from './readGithubResponse';
 
-/** A value as a resolver gets it: with when GitHub produced it and whether it is served stale. */
-export interface Loaded<T> {
-  value: T;
+/** A value as the port hands it out: with when GitHub produced it and whether it is served stale. */
+interface Loaded {
+  value: unknown;
   fetchedAt: string;
   stale: boolean;
 }
 
-/** Per request: `null` when GitHub does not know the repository/team/user. */
-export type GithubLoader = DataLoader<GithubKey, Loaded<unknown> | null, string>;
-
-export interface GithubSource {
-  /** A fresh loader for one GraphQL request (its memo must never outlive the request). */
-  createLoader(): GithubLoader;
-  close(): Promise<void>;
-}
-
 export interface GithubSourceOptions {
   client: GithubClient;
+  upstream: Upstream;
   cache: Cache;
   cacheTuning: CacheTuning;
   limits: QueryLimits;
-  logger: Logger;
 }
 
+const repoKey = (slug: RepositorySlug, part: RepositoryPart): GithubKey => ({ type: 'repo', owner: slug.owner, name: slug.name, part });
+
 /**
- * GitHub as devgraph reaches it: per request, every key the operation asked for (repository
- * parts, teams, users) goes through the shared cache in one read; whatever is missing or stale
- * becomes ONE aliased GraphQL query (more only past the chunk limits, sent one after another as
- * GitHub asks of integrations). Stale entries are served when GitHub fails (stale-if-error).
+ * GitHub as an ScmSource: per request, every key the operation asked for (repository parts,
+ * teams, users) is read through the shared cache, and whatever is missing or stale becomes ONE
+ * aliased GraphQL query (more only past the chunk limits, sent one after another as GitHub asks
+ * of integrations). Stale entries are served when GitHub fails (stale-if-error), counted and logged
+ * by the upstream.
  */
-export function createGithubSource(options: GithubSourceOptions): GithubSource {
-  const { client, cache, logger } = options;
+export function createGithubSource(options: GithubSourceOptions): ScmSource {
+  const { client, upstream, cache } = options;
 
   async function fetchMany(keys: GithubKey[]): Promise<Map<string, GithubEntry | Error>> {
     const results = new Map<string, GithubEntry | Error>();
@@ -53,37 +51,47 @@ export function createGithubSource(options: GithubSourceOptions): GithubSource {
     return results;
   }
 
-  async function batch(keys: readonly GithubKey[]) {
-    const byKey = new Map(keys.map((key) => [keyOf(key), key]));
-    const requests = [...byKey].map(([key, githubKey]) => ({ key, policy: policyFor(githubKey, options.cacheTuning) }));
-    const cached = await cachedBatch<GithubEntry>(cache, requests, (missing) => fetchMany(missing.map((key) => byKey.get(key)!)));
-    const results = new Map<string, Loaded<unknown> | Error | null>();
-    let staleServed = 0;
-    let staleReason: unknown;
-    for (const [key, result] of cached) {
-      if (result instanceof Error) {
-        results.set(key, result);
-        continue;
-      }
-      if (result.stale) {
-        staleServed++;
-        staleReason = result.error;
-      }
+  async function batch(keys: readonly GithubKey[]): Promise<BatchResults<Loaded>> {
+    const read = await cachedTogether<GithubKey, GithubEntry>(keys, {
+      keyOf,
+      read: (key, load) => upstream.cached(cache, policyFor(key, options.cacheTuning), keyOf(key), load),
+      loadMany: fetchMany,
+    });
+    const results: BatchResults<Loaded> = new Map();
+    for (const [key, result] of read) {
       // Not found is the loader's `null`; a found part keeps its own value, `null` included.
-      results.set(key, result.value.found ? { value: result.value.value, fetchedAt: new Date(result.storedAt).toISOString(), stale: result.stale } : null);
-    }
-    if (staleServed > 0) {
-      const reason = staleReason instanceof Error ? staleReason.message : String(staleReason);
-      logger.warn({ keys: staleServed, reason }, 'GitHub failed: serving stale cached data');
+      if (result instanceof Error) results.set(key, result);
+      else results.set(key, result.value.found ? { value: result.value.value, fetchedAt: new Date(result.storedAt).toISOString(), stale: result.stale } : null);
     }
     return results;
   }
 
+  function forRequest(): ScmRequestSource {
+    // Per request: its memo is this operation's view of GitHub, never shared with another.
+    const loader = createLoader<GithubKey, Loaded>(batch, { keyOf, name: upstream.name });
+    return {
+      upstream: upstream.name,
+      async repository(slug, prefetch = []) {
+        // Prefetch only: the part's own reader loads (and sees any error) itself; caught here so a
+        // failure is not an unhandled rejection.
+        for (const part of prefetch) loader.load(repoKey(slug, part)).catch(() => undefined);
+        const loaded = await loader.load(repoKey(slug, { kind: 'info' }));
+        return loaded ? { owner: slug.owner, name: slug.name, info: loaded.value as RepoInfo, fetchedAt: loaded.fetchedAt, stale: loaded.stale } : null;
+      },
+      async repositoryPart<K extends RepositoryPartKind>(repository: RepositorySlug, part: RepositoryPart & { kind: K }) {
+        const loaded = await loader.load(repoKey(repository, part));
+        // Only reachable if the repository vanished between two cache entries' lifetimes.
+        if (!loaded) throw notFound(`GitHub repository "${repository.owner}/${repository.name}"`, { upstream: upstream.name });
+        return loaded.value as RepositoryPartValues[K];
+      },
+      team: async (org, slug) => ((await loader.load({ type: 'team', org, slug }))?.value as TeamModel | undefined) ?? null,
+      user: async (login) => ((await loader.load({ type: 'user', login }))?.value as UserModel | undefined) ?? null,
+    };
+  }
+
   return {
-    createLoader: () => createLoader<GithubKey, Loaded<unknown>>(batch, { keyOf, name: 'github' }),
-    async close() {
-      client.close();
-      await cache.close();
-    },
+    forRequest,
+    // The upstream and the cache belong to the subgraph that created them; nothing of its own to free.
+    close: async () => undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger, Metrics } from '@devgraph/runtime';
-import { rateLimited } from './toGithubError';
+import { rateLimited } from './githubError';
+import { GITHUB } from './githubPolicy';
 
 export interface RateLimitSnapshot {
   remaining: number;
@@ -36,7 +37,7 @@ export function createRateLimitBudget(options: RateLimitBudgetOptions): RateLimi
   return {
     record(snapshot) {
       latest = snapshot;
-      options.metrics.upstreamBudget.set({ upstream: 'github' }, snapshot.remaining);
+      options.metrics.upstreamBudget.set({ upstream: GITHUB }, snapshot.remaining);
       const fields = { remaining: snapshot.remaining, cost: snapshot.cost, limit: snapshot.limit, resetAt: new Date(snapshot.resetAt).toISOString() };
       if (snapshot.remaining < options.minRemaining) {
         options.logger.warn({ ...fields, minRemaining: options.minRemaining }, 'GitHub rate-limit budget below threshold: serving from cache until the reset');

@@ -1,8 +1,9 @@
+import type { RepositoryPart } from '../../model/RepositoryPart';
 import { buildGithubQuery, groupUnits } from './buildGithubQuery';
-import { keyOf, type GithubKey, type RepoPart } from './githubKeys';
+import { keyOf, type GithubKey } from './githubKeys';
 import { readGithubResponse } from './readGithubResponse';
 
-const key = (name: string, part: RepoPart): GithubKey => ({ type: 'repo', owner: 'fernhollow', name, part });
+const key = (name: string, part: RepositoryPart): GithubKey => ({ type: 'repo', owner: 'fernhollow', name, part });
 const INFO = { nameWithOwner: 'fernhollow/bare', name: 'bare', owner: { login: 'fernhollow' }, url: 'https://github.com/fernhollow/bare', description: null, isArchived: false, isPrivate: true, pushedAt: null, defaultBranchRef: null };
 
 describe('readGithubResponse', () => {

@@ -1,29 +1,14 @@
 import { UpstreamError } from '@devgraph/runtime';
-import type { GitHubUserModel, TeamModel } from '../../model/types';
 import type { GithubQuery } from './buildGithubQuery';
 import { keyOf, NOT_FOUND_ENTRY, type GithubEntry } from './githubKeys';
-import { readRepoPart, type RawRepository } from './readRepoPart';
-
-/** An entry of GitHub's `errors` array (type is GitHub's own; path starts with our alias). */
-export interface GithubGraphqlError {
-  type?: string;
-  message: string;
-  path?: (string | number)[];
-}
-
-interface RawTeam {
-  slug: string; combinedSlug: string; name: string; description: string | null; url: string;
-  parentTeam: { combinedSlug: string } | null;
-  members: { totalCount: number; nodes: GitHubUserModel[] };
-}
+import { GITHUB } from './githubPolicy';
+import type { GithubGraphqlError, RawRepository, RawTeam, RawUser } from './githubWire';
+import { normaliseRepoPart } from './normaliseRepoPart';
+import { normaliseTeam } from './normaliseTeam';
+import { normaliseUser } from './normaliseUser';
 
 /** GitHub's error types that mean "you may not see this", per repository/team/user. */
 const STATUS_BY_TYPE: Record<string, number> = { FORBIDDEN: 403, INSUFFICIENT_SCOPES: 403 };
-
-const readTeam = (t: RawTeam): TeamModel => ({
-  combinedSlug: t.combinedSlug, slug: t.slug, name: t.name, description: t.description, url: t.url,
-  parentSlug: t.parentTeam?.combinedSlug ?? null, membersCount: t.members.totalCount, members: t.members.nodes,
-});
 
 /**
  * Splits one answer back into per-key results: a found value (which may itself be `null`: a part
@@ -44,7 +29,7 @@ export function readGithubResponse(
     let value: (key: (typeof unit.keys)[number]) => GithubEntry | Error;
     if (failure) {
       const error = new UpstreamError({
-        upstream: 'github',
+        upstream: GITHUB,
         message: `GitHub refused ${unit.id.replace(':', ' ')}: ${failure.type ?? 'error'}: ${failure.message}`,
         // FORBIDDEN maps to its status; other types have none and surface as UPSTREAM_ERROR.
         status: failure.type ? STATUS_BY_TYPE[failure.type] : undefined,
@@ -55,12 +40,12 @@ export function readGithubResponse(
       value = () => NOT_FOUND_ENTRY;
     } else {
       value = (key) => {
-        if (key.type === 'repo') return { found: true, value: readRepoPart(raw as RawRepository, key.part) };
+        if (key.type === 'repo') return { found: true, value: normaliseRepoPart(raw as RawRepository, key.part) };
         if (key.type === 'team') {
           const team = (raw as { team: RawTeam | null }).team;
-          return team ? { found: true, value: readTeam(team) } : NOT_FOUND_ENTRY;
+          return team ? { found: true, value: normaliseTeam(team) } : NOT_FOUND_ENTRY;
         }
-        return { found: true, value: raw as GitHubUserModel };
+        return { found: true, value: normaliseUser(raw as RawUser) };
       };
     }
     for (const key of unit.keys) results.set(keyOf(key), value(key));

@@ -1,11 +1,6 @@
 import { parseRetryAfter, UpstreamError } from '@devgraph/runtime';
-import type { GithubGraphqlError } from './readGithubResponse';
-
-type Headers = Record<string, string | number | undefined>;
-
-/** What octokit throws, by shape: its classes live in ESM-only packages, so we duck-type. */
-interface OctokitHttpError { name: 'HttpError'; status: number; message: string; response?: { headers: Headers; data?: unknown } }
-interface OctokitGraphqlError { name: 'GraphqlResponseError'; errors: GithubGraphqlError[]; data?: Record<string, unknown> | null; headers: Headers }
+import type { GithubGraphqlError, OctokitGraphqlError, OctokitHttpError, WireHeaders } from './githubWire';
+import { GITHUB } from './githubPolicy';
 
 export const isOctokitGraphqlError = (e: unknown): e is OctokitGraphqlError => (e as { name?: unknown })?.name === 'GraphqlResponseError';
 const isOctokitHttpError = (e: unknown): e is OctokitHttpError => (e as { name?: unknown })?.name === 'HttpError';
@@ -14,7 +9,7 @@ const isOctokitHttpError = (e: unknown): e is OctokitHttpError => (e as { name?:
 export const isRateLimitType = (type: string | undefined) => type === 'RATE_LIMITED' || type === 'RATE_LIMIT';
 
 /** How long GitHub asked us to wait: Retry-After (secondary limits) before the reset time (primary). */
-export function retryAfterFrom(headers: Headers | undefined, now = Date.now()): number | undefined {
+export function retryAfterFrom(headers: WireHeaders | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   const retryAfter = headers['retry-after'];
   if (retryAfter !== undefined) return parseRetryAfter(String(retryAfter), now);
@@ -35,7 +30,7 @@ function bodyMessage(error: OctokitHttpError): string {
 }
 
 export const rateLimited = (message: string, retryAfterMs: number | undefined, status?: number) =>
-  new UpstreamError({ upstream: 'github', kind: 'rate-limited', status, message, retryAfterMs });
+  new UpstreamError({ upstream: GITHUB, kind: 'rate-limited', status, message, retryAfterMs });
 
 /**
  * Octokit's HTTP errors as the one upstream error type; the status -> code mapping itself is
@@ -48,15 +43,15 @@ export function toGithubError(error: unknown, request: string): unknown {
   if (!isOctokitHttpError(error)) return error;
   const headers = error.response?.headers;
   if (!error.response) {
-    return new UpstreamError({ upstream: 'github', kind: 'network', message: `could not reach GitHub (${error.message.slice(0, 120)})`, request, cause: error });
+    return new UpstreamError({ upstream: GITHUB, kind: 'network', message: `could not reach GitHub (${error.message.slice(0, 120)})`, request, cause: error });
   }
   const message = bodyMessage(error);
   const limited =
     error.status === 429 ||
     (error.status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || headers?.['retry-after'] !== undefined || /rate limit/i.test(message)));
-  if (limited) return new UpstreamError({ upstream: 'github', kind: 'rate-limited', status: error.status, message: `rate limit exceeded: ${message}`, retryAfterMs: retryAfterFrom(headers), request });
-  if (error.status === 401) return new UpstreamError({ upstream: 'github', status: 401, message: `GitHub rejected the token: ${message}`, request });
-  return new UpstreamError({ upstream: 'github', status: error.status, message, request, retryAfterMs: retryAfterFrom(headers) });
+  if (limited) return new UpstreamError({ upstream: GITHUB, kind: 'rate-limited', status: error.status, message: `rate limit exceeded: ${message}`, retryAfterMs: retryAfterFrom(headers), request });
+  if (error.status === 401) return new UpstreamError({ upstream: GITHUB, status: 401, message: `GitHub rejected the token: ${message}`, request });
+  return new UpstreamError({ upstream: GITHUB, status: error.status, message, request, retryAfterMs: retryAfterFrom(headers) });
 }
 
 /**
@@ -72,6 +67,6 @@ export function classifyGraphqlErrors(error: OctokitGraphqlError, request: strin
     throw rateLimited(`GraphQL budget exhausted (${limit.type}): ${trimmed(limit.message)}`, retryAfterMs);
   }
   const global = error.errors.find((e) => !e.path || e.path.length === 0);
-  if (global) throw new UpstreamError({ upstream: 'github', kind: 'http', message: `GitHub rejected the query devgraph sent: ${trimmed(global.message)}`, request });
+  if (global) throw new UpstreamError({ upstream: GITHUB, kind: 'http', message: `GitHub rejected the query devgraph sent: ${trimmed(global.message)}`, request });
   return { perUnit: error.errors };
 }

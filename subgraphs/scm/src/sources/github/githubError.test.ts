@@ -1,5 +1,5 @@
 import { codeForUpstreamError, UpstreamError } from '@devgraph/runtime';
-import { classifyGraphqlErrors, toGithubError } from './toGithubError';
+import { classifyGraphqlErrors, toGithubError } from './githubError';
 
 const http = (status: number, headers: Record<string, string> = {}, message = 'nope') =>
   Object.assign(new Error(message), { name: 'HttpError', status, response: { headers, data: { message } } });

@@ -1,35 +1,20 @@
-import type { PullRequestModel, ReleaseModel } from '../../model/types';
+import type { RepositoryPart, RepositoryPartKind, RepositoryPartValues } from '../../model/RepositoryPart';
+import type { ReleaseModel } from '../../model/types';
 import { CODEOWNERS_LOCATIONS } from './buildGithubQuery';
-import { partId, type RepoPart, type RepoPartValues } from './githubKeys';
-
-/** The shapes GitHub answers for the selections in buildGithubQuery.ts (only what we ask for). */
-interface RawRelease { tagName: string; name: string | null; publishedAt: string | null; url: string; isPrerelease: boolean; isDraft: boolean }
-interface RawPullRequest extends Omit<PullRequestModel, 'authorLogin'> { author: { login: string } | null }
-interface RawCommit { oid: string; messageHeadline: string; committedDate: string; url: string; author: { name: string | null; email: string | null; user: { login: string } | null } | null }
-export interface RawRepository {
-  nameWithOwner: string;
-  name: string;
-  owner: { login: string };
-  url: string;
-  description: string | null;
-  isArchived: boolean;
-  isPrivate: boolean;
-  pushedAt: string | null;
-  defaultBranchRef: { name: string } | null;
-  languages?: { totalSize: number; edges: { size: number; node: { name: string; color: string | null } }[] };
-  latestRelease?: RawRelease | null;
-  prw_merged?: { totalCount: number; nodes: { createdAt: string; mergedAt: string }[] };
-  prw_open?: { totalCount: number };
-  [alias: string]: unknown;
-}
+import type { RawCommit, RawPullRequest, RawRelease, RawRepository } from './githubWire';
+import { partId } from './githubKeys';
 
 const release = (r: RawRelease): ReleaseModel => ({
   tagName: r.tagName, name: r.name, publishedAt: r.publishedAt, url: r.url, isPrerelease: r.isPrerelease, isDraft: r.isDraft,
 });
 
-/** One part of a repository, from GitHub's answer to the aliased selection. */
-export function readRepoPart<K extends RepoPart['kind']>(raw: RawRepository, part: RepoPart & { kind: K }): RepoPartValues[K];
-export function readRepoPart(raw: RawRepository, part: RepoPart): RepoPartValues[RepoPart['kind']] {
+/**
+ * One part of a repository, from GitHub's answer to the aliased selection. A part GitHub answers
+ * `null` for (an empty repository has no branch, languages or release) is the part's empty value,
+ * never "no such repository": that is decided on the repository alias itself.
+ */
+export function normaliseRepoPart<K extends RepositoryPartKind>(raw: RawRepository, part: RepositoryPart & { kind: K }): RepositoryPartValues[K];
+export function normaliseRepoPart(raw: RawRepository, part: RepositoryPart): RepositoryPartValues[RepositoryPartKind] {
   const aliased = raw[partId(part)];
   switch (part.kind) {
     case 'info':
@@ -45,8 +30,9 @@ export function readRepoPart(raw: RawRepository, part: RepoPart): RepoPartValues
         pushedAt: raw.pushedAt,
       };
     case 'commits': {
-      // An empty repository has no default branch; a branch pointing at a tag has no history.
-      const history = (aliased as { target?: { history?: { nodes: RawCommit[] } } } | null)?.target?.history;
+      // An empty repository has no default branch; a branch pointing at a tag has no history;
+      // a page of 0 is not asked for at all.
+      const history = (aliased as { target?: { history?: { nodes: RawCommit[] } } } | null | undefined)?.target?.history;
       return (history?.nodes ?? []).map((c) => ({
         oid: c.oid,
         headline: c.messageHeadline,
@@ -56,10 +42,11 @@ export function readRepoPart(raw: RawRepository, part: RepoPart): RepoPartValues
       }));
     }
     case 'pullRequests': {
-      const page = aliased as { totalCount: number; nodes: RawPullRequest[] };
+      // A page of 0 asks only for the count (GitHub takes `first` 1..100).
+      const page = aliased as { totalCount: number; nodes?: RawPullRequest[] };
       return {
         totalCount: page.totalCount,
-        nodes: page.nodes.map(({ author, ...pr }) => ({ ...pr, authorLogin: author?.login ?? null })),
+        nodes: (page.nodes ?? []).map(({ author, ...pr }) => ({ ...pr, authorLogin: author?.login ?? null })),
       };
     }
     case 'languages': {
@@ -72,7 +59,7 @@ export function readRepoPart(raw: RawRepository, part: RepoPart): RepoPartValues
       }));
     }
     case 'releases':
-      return ((aliased as { nodes: RawRelease[] }).nodes ?? []).map(release);
+      return ((aliased as { nodes?: RawRelease[] } | null | undefined)?.nodes ?? []).map(release);
     case 'latestRelease':
       return raw.latestRelease ? release(raw.latestRelease) : null;
     case 'codeowners': {
