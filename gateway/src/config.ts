@@ -1,19 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { configFields, DEFAULT_MAX_BODY_BYTES, readConfig } from '@devgraph/runtime';
+import { defaultSubgraphList } from '@devgraph/registry';
 
 export interface SubgraphEndpoint {
   name: string;
   url: string;
 }
 
-/** The four subgraphs on their default ports (what `npm start` runs). */
-export const DEFAULT_SUBGRAPHS = [
-  'catalog=http://127.0.0.1:4001/graphql',
-  'scm=http://127.0.0.1:4002/graphql',
-  'incidents=http://127.0.0.1:4003/graphql',
-  'experiments=http://127.0.0.1:4004/graphql',
-].join(',');
+/** Every subgraph devgraph ships, on its default port (what `npm start` runs), from the one registry. */
+export const DEFAULT_SUBGRAPHS = defaultSubgraphList();
 
 const subgraphList = z
   .string()
@@ -30,7 +26,7 @@ const subgraphList = z
     }
     return entries;
   })
-  .describe(`comma-separated name=url pairs, e.g. ${DEFAULT_SUBGRAPHS},scm=http://127.0.0.1:4002/graphql`);
+  .describe(`comma-separated name=url pairs (default ${DEFAULT_SUBGRAPHS})`);
 
 export const gatewayConfigSchema = z.object({
   PORT: configFields.port(4000),

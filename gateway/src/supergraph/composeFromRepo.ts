@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, print } from 'graphql';
 import { withVocabulary } from '@devgraph/runtime';
+import { schemaPathOf, subgraphNamed } from '@devgraph/registry';
 import type { SubgraphEndpoint } from '../config';
 import { composeSupergraph } from './composeSupergraph';
 
@@ -15,7 +16,9 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export function composeFromRepo(subgraphs: readonly SubgraphEndpoint[], root = REPO_ROOT): string {
   return composeSupergraph(
     subgraphs.map((s) => {
-      const file = path.join(root, 'subgraphs', s.name, 'schema.graphql');
+      const entry = subgraphNamed(s.name);
+      if (!entry) throw new Error(`No subgraph named "${s.name}" in the registry (packages/registry); the repo's subgraphs are the ones it lists.`);
+      const file = path.join(root, schemaPathOf(entry));
       if (!fs.existsSync(file)) throw new Error(`No schema for subgraph "${s.name}": ${file} does not exist.`);
       // The same shared vocabulary (DateTime, PageInfo) the subgraph server appends when it serves.
       return { ...s, sdl: print(withVocabulary(parse(fs.readFileSync(file, 'utf8')))) };

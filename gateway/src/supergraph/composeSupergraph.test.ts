@@ -26,7 +26,11 @@ describe('composeSupergraph', () => {
     }
   });
 
-  it('says which subgraph has no schema file', () => {
-    expect(() => composeFromRepo([{ name: 'nope', url: 'http://x' }])).toThrow(/No schema for subgraph "nope"/);
+  it('names a subgraph the registry does not list', () => {
+    expect(() => composeFromRepo([{ name: 'nope', url: 'http://x' }])).toThrow(/No subgraph named "nope" in the registry/);
+  });
+
+  it('says which registered subgraph has no schema file', () => {
+    expect(() => composeFromRepo([{ name: 'scm', url: 'http://x' }], '/nonexistent-root')).toThrow(/No schema for subgraph "scm"/);
   });
 });

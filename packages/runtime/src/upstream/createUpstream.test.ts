@@ -128,4 +128,20 @@ describe('createUpstream', () => {
     expect(line).toBeDefined();
     expect(line).not.toContain(TOKEN);
   });
+
+  it('logs stale serves once per minute with a count, while the metric counts each', async () => {
+    let now = 1_000_000;
+    const { upstream, metrics, lines } = setup({ now: () => now, policy: upstreamPolicy({ retries: 0 }) });
+    const cache = createMemoryCache({ maxEntries: 100, now: () => now });
+    const policy = { namespace: 'github', version: 1, ttlSeconds: 60, staleSeconds: 3600 };
+    for (let i = 0; i < 50; i++) await upstream.cached(cache, policy, `k${i}`, async () => i);
+    now += 120_000;
+    const down = async () => Promise.reject(http(503));
+    for (let i = 0; i < 50; i++) await upstream.cached(cache, policy, `k${i}`, down);
+    now += 61_000;
+    await upstream.cached(cache, policy, 'k0', down);
+    const staleLines = lines.filter((l) => l.includes('served stale data')).map((l) => JSON.parse(l) as { alsoServedStaleSinceLastLine: number });
+    expect(staleLines.map((l) => l.alsoServedStaleSinceLastLine)).toEqual([0, 49]);
+    expect((await metrics.upstreamStaleServed.get()).values[0]?.value).toBe(51);
+  });
 });

@@ -49,6 +49,9 @@ export interface Upstream {
   close(): void;
 }
 
+/** At most one "served stale data" line per upstream in this window; the metric counts every serve. */
+const STALE_LOG_WINDOW_MS = 60_000;
+
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 0.5, open: 1 };
 
 export function createUpstream(options: UpstreamOptions): Upstream {
@@ -74,6 +77,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     },
   });
   metrics?.upstreamCircuit.set({ upstream: name }, 0);
+
+  // A dashboard over 50 repositories while the tool is down serves 50 stale keys per request:
+  // the metric counts each, the log says it once per window with how many it left out.
+  const now = options.now ?? Date.now;
+  let staleLoggedAt = -Infinity;
+  let staleSuppressed = 0;
 
   return {
     name,
@@ -101,8 +110,15 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const result = await cached(cache, cachePolicy, key, load, { now: options.now, ...cachedOptions });
       if (result.stale) {
         metrics?.upstreamStaleServed.inc({ upstream: name });
-        const reason = result.error instanceof Error ? redact(result.error.message) : undefined;
-        logger.warn({ upstream: name, namespace: cachePolicy.namespace, storedAt: new Date(result.storedAt).toISOString(), reason }, `${name} failed; served stale data`);
+        if (now() - staleLoggedAt < STALE_LOG_WINDOW_MS) {
+          staleSuppressed += 1;
+        } else {
+          const reason = result.error instanceof Error ? redact(result.error.message) : undefined;
+          const storedAt = new Date(result.storedAt).toISOString();
+          logger.warn({ upstream: name, namespace: cachePolicy.namespace, storedAt, reason, alsoServedStaleSinceLastLine: staleSuppressed }, `${name} failed; served stale data`);
+          staleLoggedAt = now();
+          staleSuppressed = 0;
+        }
       }
       return result;
     },
