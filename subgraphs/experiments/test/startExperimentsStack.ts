@@ -26,7 +26,7 @@ export interface ExperimentsStack {
   simulator?: Simulator;
   /** Every line the experiments subgraph logged (its logger is NOT told the key, on purpose). */
   logLines: string[];
-  /** Moves the subgraph's clock (cache freshness) forward without waiting. */
+  /** Moves the subgraph's clock (cache freshness), which otherwise stands still, forward without waiting. */
   advanceClock(seconds: number): void;
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
@@ -40,6 +40,9 @@ export interface ExperimentsStack {
 export async function startExperimentsStack(options: ExperimentsStackOptions = {}): Promise<ExperimentsStack> {
   const simulator = options.simulator === 'down' ? undefined : await startGrowthBookSimulator({ token: TEST_API_KEY, ...options.simulator });
   const apiUrl = simulator ? `${simulator.url}/api` : `http://127.0.0.1:${await freePort()}/api`;
+  // The subgraph's clock stands still unless the test moves it: cache freshness never depends
+  // on how long a test took.
+  const startedAt = Date.now();
   let clockOffsetMs = 0;
   const { logger, lines } = memoryLogger('experiments');
   const catalog = await startCatalog(options.catalogPaths);
@@ -48,11 +51,13 @@ export async function startExperimentsStack(options: ExperimentsStackOptions = {
       port: 0,
       host: '127.0.0.1',
       logLevel: 'debug',
-      growthbook: { apiUrl, apiKey: TEST_API_KEY, appUrl: 'https://app.growthbook.io', timeoutMs: 2000, retries: 0, maxPages: 10, resultsConcurrency: 4, ...options.growthbook },
+      // The timeout is longer than jest's test timeout, so an answer is never cut short because the
+      // machine is busy; a timeout test makes GrowthBook hang and sets a short one.
+      growthbook: { apiUrl, apiKey: TEST_API_KEY, appUrl: 'https://app.growthbook.io', timeoutMs: 60_000, retries: 0, maxPages: 10, resultsConcurrency: 4, ...options.growthbook },
       cache: { prefix: 'test', metadataTtlSeconds: 60, resultsTtlSeconds: 900, staleSeconds: 86400, ...options.cache },
     },
     logger,
-    { now: () => Date.now() + clockOffsetMs, retryBaseDelayMs: 1 },
+    { now: () => startedAt + clockOffsetMs, retryBaseDelayMs: 1 },
   );
   const gateway = await startGateway(
     gatewayConfig([

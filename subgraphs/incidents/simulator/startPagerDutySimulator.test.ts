@@ -3,6 +3,7 @@ import { startPagerDutySimulator, type PagerDutySimulator } from './startPagerDu
 import { statusOf } from './PagerDutyData';
 
 const TOKEN = 'contract-test-token';
+const DAY = 86_400_000;
 
 describe('PagerDuty simulator', () => {
   let sim: PagerDutySimulator;
@@ -12,8 +13,11 @@ describe('PagerDuty simulator', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
+  // The simulator's clock stands still, so what a test expects and what it answers agree.
+  const now = Date.now();
+
   beforeAll(async () => {
-    sim = await startPagerDutySimulator({ token: TOKEN });
+    sim = await startPagerDutySimulator({ token: TOKEN, now: () => now });
     validatorFor = createOpenApiValidators();
   });
   afterAll(() => sim.close());
@@ -62,7 +66,8 @@ describe('PagerDuty simulator', () => {
   });
 
   it('pages with limit, offset, more and total', async () => {
-    const all = sim.data.incidents.filter((i) => i.serviceId === 'PCH3K7T' && i.createdAt > Date.now() - 30 * 86_400_000).length;
+    // PagerDuty's default window: the last 30 days up to now.
+    const all = sim.data.incidents.filter((i) => i.serviceId === 'PCH3K7T' && i.createdAt >= now - 30 * DAY && i.createdAt < now).length;
     const first = await get('/incidents?service_ids[]=PCH3K7T&limit=2&total=true');
     expect(first.body).toMatchObject({ limit: 2, offset: 0, more: all > 2, total: all });
     const last = await get(`/incidents?service_ids[]=PCH3K7T&limit=2&offset=${Math.max(0, all - 1)}`);
@@ -86,8 +91,8 @@ describe('PagerDuty simulator', () => {
   });
 
   it('seeds the same account for the same clock', async () => {
-    const now = Date.UTC(2025, 2, 1, 12);
-    const [a, b] = await Promise.all([startPagerDutySimulator({ now: () => now }), startPagerDutySimulator({ now: () => now })]);
+    const at = Date.UTC(2025, 2, 1, 12);
+    const [a, b] = await Promise.all([startPagerDutySimulator({ now: () => at }), startPagerDutySimulator({ now: () => at })]);
     try {
       expect(a.data).toEqual(b.data);
     } finally {

@@ -6,13 +6,23 @@ import { resolvers } from './resolvers';
 import { createIncidentsContext } from './context';
 import { createPagerDutyClient } from './sources/pagerduty/createPagerDutyClient';
 import { createPagerDutySource } from './sources/createPagerDutySource';
+import { fixedBatchWindow, type BatchWindow } from './sources/createRequestBatcher';
 import type { IncidentsConfig } from './config';
 
 export const INCIDENTS_TYPE_DEFS = parse(fs.readFileSync(path.resolve(__dirname, '../schema.graphql'), 'utf8'));
 
+/** Test seams; production passes none. */
+export interface IncidentsDependencies {
+  /** Each request's "now" (default windows, "on call now"), so tests pin it instead of racing the wall clock. */
+  now?: () => number;
+  /** When batched questions are sent; default `fixedBatchWindow(PAGERDUTY_BATCH_WINDOW_MS)`. */
+  batchWindow?: BatchWindow;
+}
+
 /** Wire PagerDuty (client, cache, batching) to the schema and serve it. Used by main.ts and by tests. */
-export async function createIncidentsSubgraph(config: IncidentsConfig, logger: Logger): Promise<RunningServer> {
+export async function createIncidentsSubgraph(config: IncidentsConfig, logger: Logger, deps: IncidentsDependencies = {}): Promise<RunningServer> {
   const pd = config.pagerduty;
+  const now = deps.now ?? Date.now;
   const client = createPagerDutyClient({
     baseUrl: pd.apiUrl,
     token: pd.token,
@@ -36,7 +46,7 @@ export async function createIncidentsSubgraph(config: IncidentsConfig, logger: L
     client,
     cache,
     chunkSize: pd.chunkSize,
-    batchWindowMs: pd.batchWindowMs,
+    batchWindow: deps.batchWindow ?? fixedBatchWindow(pd.batchWindowMs),
     ttls: { incidentsSeconds: config.cache.incidentsTtlSeconds, onCallSeconds: config.cache.onCallTtlSeconds },
   });
   logger.info({ apiUrl: pd.apiUrl, cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'incidents subgraph configured');
@@ -44,7 +54,7 @@ export async function createIncidentsSubgraph(config: IncidentsConfig, logger: L
     name: 'incidents',
     typeDefs: INCIDENTS_TYPE_DEFS,
     resolvers,
-    context: () => createIncidentsContext(source),
+    context: () => createIncidentsContext(source, now()),
     port: config.port,
     host: config.host,
     logger,

@@ -21,8 +21,8 @@ describe('incident paging and stats through the gateway', () => {
     stack = await startIncidentsStack({
       // Three items a page, so every list below spans several PagerDuty pages.
       pagerduty: { pageSize: 3, maxPages: 200 },
+      now: () => now,
       simulator: {
-        now: () => now,
         customize(data) {
           const assignee = data.incidents.find((i) => i.serviceId === 'PPO6T1V')!.assigneeIds;
           data.incidents = data.incidents.filter((i) => i.serviceId !== 'PPO6T1V');
@@ -62,7 +62,7 @@ describe('incident paging and stats through the gateway', () => {
     const capped = await startIncidentsStack({ pagerduty: { pageSize: 2, maxPages: 2 } });
     try {
       const result = await capped.query<{ entity: { incidents: { totalCount: number; truncated: boolean } } }>(
-        `{ entity(ref: "component:default/checkout") { ... on Component { incidents(since: "${iso(Date.now() - 100 * DAY)}") { totalCount truncated } } } }`,
+        `{ entity(ref: "component:default/checkout") { ... on Component { incidents(since: "${iso(capped.now() - 100 * DAY)}") { totalCount truncated } } } }`,
       );
       expect(result.data!.entity.incidents).toEqual({ totalCount: 4, truncated: true });
       expect(capped.sim!.count('/incidents')).toBe(2);

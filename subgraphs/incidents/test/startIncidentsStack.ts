@@ -7,8 +7,10 @@ import { startGateway, type RunningGateway } from '../../../gateway/src/startGat
 import { createIncidentsSubgraph } from '../src/createIncidentsSubgraph';
 import type { IncidentsConfig } from '../src/config';
 import { startPagerDutySimulator, type PagerDutySimulator, type PagerDutySimulatorOptions } from '../simulator/startPagerDutySimulator';
+import { createBatchGate, type BatchGate } from './createBatchGate';
 
 export const TEST_TOKEN = 'pd-test-token-5f3c9a1e7b2d4086';
+const MINUTE = 60_000;
 
 export interface IncidentsStackOptions {
   simulator?: PagerDutySimulatorOptions;
@@ -18,10 +20,20 @@ export interface IncidentsStackOptions {
   token?: string;
   pagerduty?: Partial<IncidentsConfig['pagerduty']>;
   catalogPaths?: string[];
+  /**
+   * The clock of the simulator and of the subgraph's requests (default: the start of the
+   * current minute, standing still), so "now", default windows and on-call shifts agree however
+   * long a test takes.
+   */
+  now?: () => number;
 }
 
 export interface IncidentsStack {
   sim?: PagerDutySimulator;
+  /** The clock the simulator and the subgraph share (see `IncidentsStackOptions.now`). */
+  now: () => number;
+  /** When batched PagerDuty questions are sent: hold it to check that requests share a call. */
+  batches: BatchGate;
   catalog: RunningServer;
   incidents: RunningServer;
   gateway: RunningGateway;
@@ -35,9 +47,14 @@ export interface IncidentsStack {
  * The catalog, the PagerDuty simulator, the incidents subgraph and the gateway, all on free
  * ports, composed as in `npm start`. Caches are fresh for 0 s (every query reaches the
  * simulator, stale values still back errors), retries are fast and the breaker stays closed.
+ * Nothing depends on the machine's speed: the clock stands still, batches are sent by a gate
+ * (`batches`), and PagerDuty calls time out only when a simulator fault makes them hang.
  */
 export async function startIncidentsStack(options: IncidentsStackOptions = {}): Promise<IncidentsStack> {
-  const sim = options.simulatorDown ? undefined : await startPagerDutySimulator({ token: TEST_TOKEN, ...options.simulator });
+  const startedAt = Math.floor(Date.now() / MINUTE) * MINUTE;
+  const now = options.now ?? (() => startedAt);
+  const batches = createBatchGate();
+  const sim = options.simulatorDown ? undefined : await startPagerDutySimulator({ token: TEST_TOKEN, now, ...options.simulator });
   const apiUrl = sim?.url ?? `http://127.0.0.1:${await freePort()}`;
   const catalog = await startCatalog(options.catalogPaths ?? [DEMO_CATALOG_PATH]);
   const { logger, lines } = memoryLogger('incidents');
@@ -49,7 +66,9 @@ export async function startIncidentsStack(options: IncidentsStackOptions = {}): 
       pagerduty: {
         apiUrl,
         token: options.token ?? TEST_TOKEN,
-        timeoutMs: 2_000,
+        // Longer than jest's test timeout: an answer is never cut short because the machine is
+        // busy. A test of timeouts makes PagerDuty hang and sets a short one (incidentsFailures).
+        timeoutMs: 60_000,
         retries: 2,
         retryBaseMs: 5,
         retryMaxMs: 50,
@@ -57,14 +76,14 @@ export async function startIncidentsStack(options: IncidentsStackOptions = {}): 
         pageSize: 100,
         maxPages: 10,
         chunkSize: 50,
-        // Wide enough that the gateway's parallel subgraph requests always meet in one batch.
-        batchWindowMs: 25,
+        batchWindowMs: 5, // not used: `batches` decides when a batch is sent
         breaker: { volumeThreshold: 1_000 },
         ...options.pagerduty,
       },
       cache: { prefix: 'test', incidentsTtlSeconds: 0, onCallTtlSeconds: 0 },
     },
     logger,
+    { now, batchWindow: batches },
   );
   const gateway = await startGateway(
     gatewayConfig([
@@ -76,6 +95,8 @@ export async function startIncidentsStack(options: IncidentsStackOptions = {}): 
   await gateway.ready;
   return {
     sim,
+    now,
+    batches,
     catalog,
     incidents,
     gateway,

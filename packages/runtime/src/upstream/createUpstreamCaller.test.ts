@@ -7,6 +7,9 @@ const http = (status: number, extra: Partial<ConstructorParameters<typeof Upstre
 function setup(overrides: Partial<UpstreamCallerOptions> = {}) {
   const sleeps: number[] = [];
   const events: UpstreamEvent[] = [];
+  let waiters: { type: UpstreamEvent['type']; resolve: () => void }[] = [];
+  /** Resolves at the next event of this type: waits for the breaker's own timer, not a guess at it. */
+  const next = (type: UpstreamEvent['type']) => new Promise<void>((resolve) => waiters.push({ type, resolve }));
   const caller = createUpstreamCaller({
     upstream: 'github',
     timeoutMs: 1_000,
@@ -16,11 +19,15 @@ function setup(overrides: Partial<UpstreamCallerOptions> = {}) {
     breaker: { volumeThreshold: 100, resetTimeoutMs: 10_000 },
     random: () => 0.5,
     sleep: async (ms) => void sleeps.push(ms),
-    onEvent: (event) => events.push(event),
+    onEvent: (event) => {
+      events.push(event);
+      for (const w of waiters.filter((w) => w.type === event.type)) w.resolve();
+      waiters = waiters.filter((w) => w.type !== event.type);
+    },
     ...overrides,
   });
   callers.push(caller);
-  return { caller, sleeps, events };
+  return { caller, sleeps, events, next };
 }
 
 /** An operation that fails with the given errors in turn, then resolves with `value`. */
@@ -144,10 +151,11 @@ describe('createUpstreamCaller', () => {
   });
 
   it('half-opens after the reset timeout and closes again when the trial call succeeds', async () => {
-    const { caller, events } = setup({ retries: 0, breaker: { volumeThreshold: 1, resetTimeoutMs: 30 } });
+    const { caller, events, next } = setup({ retries: 0, breaker: { volumeThreshold: 1, resetTimeoutMs: 30 } });
+    const halfOpen = next('circuit-half-open');
     await expect(caller.call(failing([http(503)]))).rejects.toMatchObject({ status: 503 });
     expect(caller.state()).toBe('open');
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await halfOpen;
     expect(caller.state()).toBe('half-open');
     await expect(caller.call(async () => 'recovered')).resolves.toBe('recovered');
     expect(caller.state()).toBe('closed');
@@ -155,9 +163,10 @@ describe('createUpstreamCaller', () => {
   });
 
   it('opens again when the half-open trial call fails', async () => {
-    const { caller } = setup({ retries: 0, breaker: { volumeThreshold: 1, resetTimeoutMs: 30 } });
+    const { caller, next } = setup({ retries: 0, breaker: { volumeThreshold: 1, resetTimeoutMs: 30 } });
+    const halfOpen = next('circuit-half-open');
     await expect(caller.call(failing([http(503)]))).rejects.toMatchObject({ status: 503 });
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await halfOpen;
     await expect(caller.call(failing([http(503)]))).rejects.toMatchObject({ status: 503 });
     expect(caller.state()).toBe('open');
     const operation = jest.fn(async () => 'ok');

@@ -1,5 +1,5 @@
 import { cached, type BatchResults, type Cache, type CachePolicy } from '@devgraph/runtime';
-import { createRequestBatcher } from './createRequestBatcher';
+import { createRequestBatcher, type BatchWindow } from './createRequestBatcher';
 import type { PagerDutyClient, PdList } from './pagerduty/createPagerDutyClient';
 import type { PdChangeEvent, PdIncident, PdLogEntry, PdOncall, PdQuery, PdService, PdUser } from './pagerduty/types';
 import { filterKey, filterQuery, type IncidentFilter } from '../model/incidentFilter';
@@ -11,8 +11,11 @@ export interface PagerDutySourceOptions {
   ttls: PagerDutyTtls;
   /** Most ids in one `service_ids[]`/`escalation_policy_ids[]`/`user_ids[]` query (URL length). */
   chunkSize: number;
-  /** How long incident and on-call questions from concurrent subgraph requests are collected into one call. */
-  batchWindowMs: number;
+  /**
+   * When incident and on-call questions collected from concurrent subgraph requests are sent as
+   * one call: `fixedBatchWindow(PAGERDUTY_BATCH_WINDOW_MS)` in production.
+   */
+  batchWindow: BatchWindow;
 }
 
 export type IncidentList = PdList<PdIncident>;
@@ -123,7 +126,7 @@ export function createPagerDutySource(options: PagerDutySourceOptions): PagerDut
       );
       return results;
     },
-    { windowMs: options.batchWindowMs, keyOf: (k) => `${filterKey(k.filter)}|${k.serviceId}`, name: 'pagerduty.incidents' },
+    { window: options.batchWindow, keyOf: (k) => `${filterKey(k.filter)}|${k.serviceId}`, name: 'pagerduty.incidents' },
   );
 
   const onCallsAcrossRequests = createRequestBatcher<string, PdOncall[]>(
@@ -131,7 +134,7 @@ export function createPagerDutySource(options: PagerDutySourceOptions): PagerDut
       const lists = await batched(policyIds, policies.onCall, 'policies', (chunk) => listOnCalls({ 'escalation_policy_ids[]': chunk }), (o) => [o.escalation_policy.id]);
       return new Map([...lists].map(([id, list]) => [id, list instanceof Error ? list : (list?.items ?? [])]));
     },
-    { windowMs: options.batchWindowMs, keyOf: (id) => id, name: 'pagerduty.onCallsByPolicy' },
+    { window: options.batchWindow, keyOf: (id) => id, name: 'pagerduty.onCallsByPolicy' },
   );
 
   return {
