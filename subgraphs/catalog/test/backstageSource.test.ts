@@ -23,7 +23,8 @@ interface Status {
 describe('Backstage as the catalog source, through the gateway', () => {
   let simulator: BackstageSimulator;
   let stack: CatalogStack;
-  const policy = upstreamPolicy({ timeoutMs: 2000, retries: 0 });
+  // Longer than jest's timeout: a slow sync page on a busy machine must not read as Backstage failing.
+  const policy = upstreamPolicy({ timeoutMs: 60_000, retries: 0 });
   const backstage = (url: string, overrides = {}) => ({ url, token: TOKEN, syncIntervalMs: 100, policy, pageSize: 7, ...overrides });
 
   beforeAll(async () => {

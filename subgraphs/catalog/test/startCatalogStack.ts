@@ -37,13 +37,11 @@ export async function startCatalogStack(config: Partial<CatalogConfig>, secrets:
   };
 }
 
-/** Polls `check` until it returns a value (not undefined), for at most `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls `check` until it returns a value (not undefined); jest's test timeout bounds the wait, not the clock. */
+export async function eventually<T>(check: () => Promise<T | undefined>): Promise<T> {
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -20,6 +20,8 @@ const MAX_NODES_PER_QUERY = 50_000;
 export interface ScmDependencies {
   /** Clock (epoch ms) for cache freshness and derived fields ("the last 30 days"); tests move it instead of waiting. */
   now?: () => number;
+  /** Redis command timeout; tests on a busy machine raise it so a slow read is not a miss (an extra GitHub call). */
+  cacheCommandTimeoutMs?: number;
 }
 
 /** Wire GitHub (or its simulator), the shared cache and the server from config. Used by main.ts and by tests. */
@@ -41,6 +43,7 @@ export async function createScmSubgraph(config: ScmConfig, logger: Logger, deps:
     redisUrl: config.cache.redisUrl,
     keyPrefix: config.cache.keyPrefix,
     maxEntries: 10_000,
+    commandTimeoutMs: deps.cacheCommandTimeoutMs,
     onError: (error) => logger.warn({ err: error }, 'scm cache unavailable: calling GitHub directly'),
     now,
   });

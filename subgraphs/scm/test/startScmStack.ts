@@ -55,15 +55,18 @@ export async function startScmStack(options: ScmStackOptions = {}): Promise<ScmS
     github: {
       apiUrl: simulator.url,
       token: TEST_TOKEN,
-      // GitHub's policy with short waits; a breaker that never opens within a test file (tests inject failures on purpose).
-      policy: upstreamPolicy({ ...GITHUB_POLICY, timeoutMs: 1000, retries: 1, maxDelayMs: 20, breaker: { volumeThreshold: 1000 }, ...options.policy }),
+      // GitHub's policy with short waits; a breaker that never opens within a test file (tests inject
+      // failures on purpose). The timeout is longer than jest's, so a busy machine never turns a
+      // healthy answer into a timeout; the hang test sets a short one on a query with one call.
+      policy: upstreamPolicy({ ...GITHUB_POLICY, timeoutMs: 60_000, retries: 1, maxDelayMs: 20, breaker: { volumeThreshold: 1000 }, ...options.policy }),
       minRemaining: 10,
       maxUnitsPerQuery: 50,
       ...options.github,
     },
     cache: { keyPrefix: `scm-test:${randomUUID()}:`, staleSeconds: 600, ...options.cache },
   };
-  const scm = await createScmSubgraph(config, logger, options.dependencies);
+  // A slow Redis read on a busy machine must not count as a miss (an extra GitHub call the counts would see).
+  const scm = await createScmSubgraph(config, logger, { cacheCommandTimeoutMs: 30_000, ...options.dependencies });
   const gateway = await startGateway(gatewayConfig([{ name: 'catalog', url: catalog.url }, { name: 'scm', url: scm.url }]), memoryLogger('gateway').logger);
   await gateway.ready;
   return {

@@ -11,13 +11,15 @@ export interface CreateCacheOptions {
   maxEntries: number;
   /** Backend trouble (Redis only); see `RedisCacheOptions.onError`. */
   onError?: (error: unknown) => void;
+  /** Redis only: longest one command may take before it counts as a miss (default 500 ms). */
+  commandTimeoutMs?: number;
   now?: () => number;
 }
 
 /** Picks the backend from config, so data sources only ever see `Cache`. */
 export function createCache(options: CreateCacheOptions): Cache {
   if (options.redisUrl) {
-    return createRedisCache({ url: options.redisUrl, keyPrefix: options.keyPrefix, onError: options.onError, now: options.now });
+    return createRedisCache({ url: options.redisUrl, keyPrefix: options.keyPrefix, onError: options.onError, commandTimeoutMs: options.commandTimeoutMs, now: options.now });
   }
   return createMemoryCache({ maxEntries: options.maxEntries, now: options.now });
 }
