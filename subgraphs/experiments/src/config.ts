@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { configFields, readConfig } from '@devgraph/runtime';
+import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { GROWTHBOOK_POLICY } from './sources/growthbook/growthBookPolicy';
 
 export const DEFAULT_GROWTHBOOK_API_URL = 'https://api.growthbook.io/api';
 
@@ -13,8 +14,8 @@ export const experimentsConfigSchema = z.object({
   GROWTHBOOK_API_URL: configFields.url(DEFAULT_GROWTHBOOK_API_URL).default(DEFAULT_GROWTHBOOK_API_URL),
   GROWTHBOOK_API_KEY: z.string().optional().describe('a GrowthBook secret API key (Settings > API Keys), e.g. secret_abc123'),
   GROWTHBOOK_APP_URL: configFields.url('https://app.growthbook.io').default('https://app.growthbook.io'),
-  GROWTHBOOK_TIMEOUT_MS: configFields.positiveInt(5000, 'milliseconds per GrowthBook request attempt'),
-  GROWTHBOOK_RETRIES: nonNegativeInt(2, 'retries after a failed GrowthBook request (429, 5xx, timeout)'),
+  // GROWTHBOOK_TIMEOUT_MS, GROWTHBOOK_RETRIES, GROWTHBOOK_RETRY_BASE_DELAY_MS, GROWTHBOOK_RETRY_MAX_DELAY_MS, GROWTHBOOK_BREAKER_RESET_MS
+  ...upstreamPolicyFields('GROWTHBOOK', GROWTHBOOK_POLICY),
   GROWTHBOOK_MAX_PAGES: configFields.positiveInt(10, 'pages of 100 items one list may take'),
   GROWTHBOOK_RESULTS_CONCURRENCY: configFields.positiveInt(4, 'results requests in flight per GraphQL operation'),
   EXPERIMENTS_CACHE_TTL_SECONDS: configFields.positiveInt(60, 'seconds experiment and feature lists stay fresh'),
@@ -33,15 +34,17 @@ export interface ExperimentsConfig {
     /** Secret: sent as `Authorization: Bearer`, scrubbed from logs, never in errors. */
     apiKey?: string;
     appUrl: string;
-    timeoutMs: number;
-    retries: number;
+    /** Timeout, retries, backoff and breaker: the runtime's defaults with GrowthBook's differences (growthBookPolicy.ts). */
+    policy: UpstreamPolicy;
     maxPages: number;
     resultsConcurrency: number;
   };
   cache: {
     redisUrl?: string;
-    prefix: string;
+    keyPrefix: string;
+    /** Fresh time of experiment lists, single experiments and feature lists. */
     metadataTtlSeconds: number;
+    /** Fresh time of results. */
     resultsTtlSeconds: number;
     staleSeconds: number;
   };
@@ -57,14 +60,14 @@ export function readExperimentsConfig(env: Record<string, string | undefined> = 
       apiUrl: c.GROWTHBOOK_API_URL,
       apiKey: c.GROWTHBOOK_API_KEY,
       appUrl: c.GROWTHBOOK_APP_URL,
-      timeoutMs: c.GROWTHBOOK_TIMEOUT_MS,
-      retries: c.GROWTHBOOK_RETRIES,
+      policy: readUpstreamPolicy('GROWTHBOOK', c, GROWTHBOOK_POLICY),
       maxPages: c.GROWTHBOOK_MAX_PAGES,
       resultsConcurrency: c.GROWTHBOOK_RESULTS_CONCURRENCY,
     },
     cache: {
       redisUrl: c.REDIS_URL,
-      prefix: c.CACHE_PREFIX,
+      // A separator after the deployment prefix keeps `devgraph` and `devgraph2` apart in Redis.
+      keyPrefix: `${c.CACHE_PREFIX}:`,
       metadataTtlSeconds: c.EXPERIMENTS_CACHE_TTL_SECONDS,
       resultsTtlSeconds: c.RESULTS_CACHE_TTL_SECONDS,
       staleSeconds: c.CACHE_STALE_SECONDS,

@@ -1,29 +1,19 @@
-import { badUserInput, connectionResolvers, notFound } from '@devgraph/runtime';
+import { connectionResolvers, notFound } from '@devgraph/runtime';
 import type { Resolvers } from './generated/types';
 import type { ExperimentsContext } from './context';
 import type { ExperimentModel } from './model/types';
-import { DateTimeScalar } from './model/DateTimeScalar';
-import { checkPageSize, filterExperiments, pageExperiments } from './model/pageExperiments';
+import { experimentPageSize, filterExperiments, pageExperiments } from './model/pageExperiments';
 import { isFeatureStale } from './model/isFeatureStale';
+import { resolvePhase } from './model/resolvePhase';
 import { summarizeResults } from './model/summarizeResults';
 
-/** The phase a client means when it names none: the current (last) one, as GrowthBook defaults. */
-function resolvePhase(experiment: ExperimentModel, phase: number | null | undefined): number | null {
-  if (experiment.phases.length === 0) return null;
-  if (phase === null || phase === undefined) return experiment.phases.length - 1;
-  if (!Number.isInteger(phase) || phase < 0 || phase >= experiment.phases.length) {
-    throw badUserInput(`phase must be between 0 and ${experiment.phases.length - 1} for experiment "${experiment.id}", got ${phase}.`, { phase });
-  }
-  return phase;
-}
-
+/** Results of the phase a client means (see resolvePhase); `null` when there is nothing to analyse. */
 async function resultsOf(experiment: ExperimentModel, phase: number | null | undefined, ctx: ExperimentsContext) {
   const index = resolvePhase(experiment, phase);
   return index === null ? null : ctx.source.results(experiment, index);
 }
 
 export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar,
   Query: {
     async experiment(_root, { id }, ctx) {
       const experiment = await ctx.source.experiment(id);
@@ -31,7 +21,7 @@ export const resolvers: Resolvers = {
       return experiment;
     },
     async experiments(_root, { project, status, first, after, includeArchived }, ctx) {
-      const size = checkPageSize(first);
+      const size = experimentPageSize(first);
       const { experiments } = await ctx.source.experimentsOfProject(project ?? null);
       return pageExperiments(filterExperiments(experiments, { status, includeArchived }), size, after);
     },
@@ -41,7 +31,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (representation) => representation,
     async experiments(component, { status, first, includeArchived }, ctx) {
       if (!component.growthbookProject) return null;
-      const size = checkPageSize(first);
+      const size = experimentPageSize(first);
       const { experiments } = await ctx.source.experimentsOfProject(component.growthbookProject);
       return filterExperiments(experiments, { status, includeArchived }).slice(0, size);
     },
@@ -54,7 +44,7 @@ export const resolvers: Resolvers = {
   User: {
     __resolveReference: (representation) => representation,
     async experimentsOwned(user, { status, first }, ctx) {
-      const size = checkPageSize(first);
+      const size = experimentPageSize(first);
       const email = user.email?.trim().toLowerCase();
       if (!email) return [];
       // One list of all projects per operation, however many users ask: GrowthBook cannot filter by owner.

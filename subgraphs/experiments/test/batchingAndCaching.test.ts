@@ -60,7 +60,28 @@ describe('experiments: batching and caching', () => {
     stack.simulator!.inject({ status: 503, body: { message: 'maintenance' } });
     const stale = await stack.query<Json>(query);
     expect(stale).toEqual(first);
-    expect(stack.logLines.some((l) => l.includes('served stale data'))).toBe(true);
+    expect(stack.logLines.some((l) => l.includes('growthbook failed; served stale data'))).toBe(true);
+    // The label set every upstream uses: four calls answered, three failed, three stale values served.
+    const metrics = await (await fetch(stack.experiments.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/devgraph_upstream_calls_total\{upstream="growthbook",outcome="ok"[^}]*\} 4\n/);
+    expect(metrics).toMatch(/devgraph_upstream_calls_total\{upstream="growthbook",outcome="http_5xx"[^}]*\} 3\n/);
+    expect(metrics).toMatch(/devgraph_upstream_stale_served_total\{upstream="growthbook"[^}]*\} 3\n/);
+  });
+
+  it('takes GrowthBook\'s "no such experiment" as an answer: cached like data, never replaced by a stale copy', async () => {
+    const query = '{ experiment(id: "exp_search-autocomplete") { id } }';
+    const path = '/api/v1/experiments/exp_search-autocomplete';
+    expect((await stack.query<Json>(query)).data).toEqual({ experiment: { id: 'exp_search-autocomplete' } });
+
+    stack.advanceClock(61); // stale now; GrowthBook has since deleted it
+    stack.simulator!.inject({ status: 400, body: { message: 'Could not find experiment with that id' }, pathIncludes: path });
+    const gone = await stack.query<Json>(query);
+    expect(gone.data).toEqual({ experiment: null });
+    expect(gone.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(stack.logLines.some((l) => l.includes('served stale data'))).toBe(false);
+
+    await stack.query<Json>(query);
+    expect(calls(path)).toHaveLength(2); // the absence came from the cache
   });
 
   it('follows hasMore/nextOffset up to the page cap', async () => {

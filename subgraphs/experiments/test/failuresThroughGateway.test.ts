@@ -45,7 +45,7 @@ describe('experiments: GrowthBook failures through the gateway', () => {
   it('maps a hanging GrowthBook to UPSTREAM_TIMEOUT', async () => {
     // A short timeout is safe here: the only GrowthBook call of the query is the one that hangs,
     // so no answer GrowthBook does give can be cut short by a busy machine.
-    stack = await startExperimentsStack({ growthbook: { timeoutMs: 250 } });
+    stack = await startExperimentsStack({ policy: { timeoutMs: 250 } });
     stack.simulator!.inject({ hang: true, pathIncludes: '/api/v1/experiments/' });
     const result = await stack.query<Json>(failing('UPSTREAM_TIMEOUT'));
     expect(errorCodes(result)).toEqual(['UPSTREAM_TIMEOUT']);

@@ -1,4 +1,4 @@
-import type { RunningServer } from '@devgraph/runtime';
+import { upstreamPolicy, type RunningServer, type UpstreamPolicy } from '@devgraph/runtime';
 import type { Simulator } from '@devgraph/simulator-kit';
 import { startCatalog, gatewayConfig, postGraphQL, type GraphQLResponse } from '../../../test/support/startStack';
 import { memoryLogger } from '../../../test/support/silentLogger';
@@ -6,6 +6,7 @@ import { freePort } from '../../../test/support/freePort';
 import { startGateway, type RunningGateway } from '../../../gateway/src/startGateway';
 import { createExperimentsSubgraph } from '../src/createExperimentsSubgraph';
 import type { ExperimentsConfig } from '../src/config';
+import { GROWTHBOOK_POLICY } from '../src/sources/growthbook/growthBookPolicy';
 import { startGrowthBookSimulator, type GrowthBookSimulatorOptions } from '../simulator/startGrowthBookSimulator';
 
 export const TEST_API_KEY = 'gb-test-secret-key-0123456789';
@@ -14,7 +15,9 @@ export interface ExperimentsStackOptions {
   catalogPaths?: string[];
   /** Simulator options, or `'down'` for a GrowthBook address where nothing listens. */
   simulator?: GrowthBookSimulatorOptions | 'down';
-  growthbook?: Partial<ExperimentsConfig['growthbook']>;
+  growthbook?: Partial<Omit<ExperimentsConfig['growthbook'], 'policy'>>;
+  /** Over the test policy below (timeouts, retries, backoff; the breaker never opens). */
+  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>>;
   cache?: Partial<ExperimentsConfig['cache']>;
 }
 
@@ -34,8 +37,9 @@ export interface ExperimentsStack {
 
 /**
  * Catalog + GrowthBook simulator + experiments subgraph + gateway, all on free ports, as a user
- * meets them. Retries are off by default so fault tests see the first failure (no waiting), and
- * each stack has its own clock, cache and circuit breaker.
+ * meets them. Retries are off by default so fault tests see the first failure (no waiting), the
+ * breaker never opens (tests inject failures on purpose), and each stack has its own clock, cache
+ * and circuit breaker.
  */
 export async function startExperimentsStack(options: ExperimentsStackOptions = {}): Promise<ExperimentsStack> {
   const simulator = options.simulator === 'down' ? undefined : await startGrowthBookSimulator({ token: TEST_API_KEY, ...options.simulator });
@@ -51,13 +55,21 @@ export async function startExperimentsStack(options: ExperimentsStackOptions = {
       port: 0,
       host: '127.0.0.1',
       logLevel: 'debug',
-      // The timeout is longer than jest's test timeout, so an answer is never cut short because the
-      // machine is busy; a timeout test makes GrowthBook hang and sets a short one.
-      growthbook: { apiUrl, apiKey: TEST_API_KEY, appUrl: 'https://app.growthbook.io', timeoutMs: 60_000, retries: 0, maxPages: 10, resultsConcurrency: 4, ...options.growthbook },
-      cache: { prefix: 'test', metadataTtlSeconds: 60, resultsTtlSeconds: 900, staleSeconds: 86400, ...options.cache },
+      growthbook: {
+        apiUrl,
+        apiKey: TEST_API_KEY,
+        appUrl: 'https://app.growthbook.io',
+        // The timeout is longer than jest's test timeout, so an answer is never cut short because the
+        // machine is busy; a timeout test makes GrowthBook hang and sets a short one.
+        policy: upstreamPolicy({ ...GROWTHBOOK_POLICY, timeoutMs: 60_000, retries: 0, baseDelayMs: 1, breaker: { volumeThreshold: 1000 }, ...options.policy }),
+        maxPages: 10,
+        resultsConcurrency: 4,
+        ...options.growthbook,
+      },
+      cache: { keyPrefix: 'test:', metadataTtlSeconds: 60, resultsTtlSeconds: 900, staleSeconds: 86400, ...options.cache },
     },
     logger,
-    { now: () => startedAt + clockOffsetMs, retryBaseDelayMs: 1 },
+    { now: () => startedAt + clockOffsetMs },
   );
   const gateway = await startGateway(
     gatewayConfig([

@@ -16,7 +16,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 date-time, e.g. `2025-03-01T09:30:00.000Z`. */
+  /**
+   * An instant as an ISO-8601 / RFC 3339 string in UTC with milliseconds, e.g.
+   * 2025-03-01T09:30:00.000Z: fixed width, so strings sort in time order. Inputs accept any
+   * ISO-8601 date-time with a time zone (e.g. 2025-03-01T10:30:00+01:00).
+   */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };

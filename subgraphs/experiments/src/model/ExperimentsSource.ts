@@ -19,7 +19,7 @@ export interface ExperimentsRequestSource {
   featureFlagsOfProject(project: string): Promise<FeatureFlagModel[]>;
 }
 
-/** The process-wide part: holds the client, cache and breaker; hands out per-request views. */
+/** The process-wide part: hands out per-request views (the upstream and the cache it reads belong to the wiring). */
 export interface ExperimentsSource {
   forRequest(): ExperimentsRequestSource;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { StatsEngine } from './types';
+import type { MetricDirection, StatsEngine } from './types';
 
 /** Two-sided significance level for the frequentist engine: GrowthBook's default `pValueThreshold`. */
 export const P_VALUE_THRESHOLD = 0.05;
@@ -7,7 +7,7 @@ export const CHANCE_TO_WIN_THRESHOLD = 0.95;
 
 export interface Movement {
   significant: boolean;
-  direction: 'UP' | 'DOWN' | null;
+  direction: MetricDirection | null;
 }
 
 /**

@@ -1,20 +1,7 @@
-import type { ExperimentResultsModel } from './types';
+import type { ExperimentResultsModel, ExperimentSummaryModel, MetricMovementModel } from './types';
 
-export interface MetricMovementModel {
-  metricId: string;
-  metricName: string | null;
-  variantId: string;
-  variantName: string | null;
-  direction: 'UP' | 'DOWN';
-  percentChange: number;
-}
-
-export interface ExperimentSummaryModel {
-  text: string;
-  moved: MetricMovementModel[];
-  metricCount: number;
-  healthy: boolean | null;
-}
+// codegen.yml maps ExperimentSummary to this module's export.
+export type { ExperimentSummaryModel };
 
 const formatChange = (percent: number) => `${percent > 0 ? '+' : ''}${percent.toFixed(1)}%`;
 

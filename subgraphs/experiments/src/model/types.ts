@@ -1,132 +1,64 @@
+import type * as Gql from '../generated/types';
+
 /**
  * What devgraph knows about experiments, independent of the tool they come from. A source
  * (GrowthBook today; Statsig or Confidence later) normalises its wire format into these shapes,
- * and resolvers only ever see them. Dates are ISO-8601 strings; they go through the cache as JSON.
+ * and resolvers only ever see them. They are also what the cache holds, so changing a shape means
+ * bumping the cache version in `sources/growthbook/growthBookCachePolicies.ts`. Dates are ISO-8601
+ * strings; they go through the cache as JSON.
+ *
+ * Where a model type has the shape of its GraphQL type it is derived from the generated one, so
+ * a field added to schema.graphql cannot be forgotten here.
  */
 
-export type ExperimentStatus = 'DRAFT' | 'RUNNING' | 'STOPPED';
-export type ExperimentOutcome = 'WON' | 'LOST' | 'INCONCLUSIVE' | 'DID_NOT_FINISH';
-export type StatsEngine = 'BAYESIAN' | 'FREQUENTIST';
-export type FeatureValueType = 'BOOLEAN' | 'STRING' | 'NUMBER' | 'JSON';
+/**
+ * A generated output type as the model holds it: every field present, `null` for "none" (never
+ * `undefined`, which JSON would drop), no `__typename`.
+ */
+type Model<T> = { [K in keyof T as K extends '__typename' ? never : K]-?: Exclude<T[K], undefined> };
 
-export interface ExperimentVariantModel {
-  id: string;
-  key: string;
-  name: string;
-  /** Share of traffic in the current phase; null when the phase does not say. */
-  weight: number | null;
-}
+export type ExperimentStatus = Gql.ExperimentStatus;
+export type ExperimentOutcome = Gql.ExperimentOutcome;
+export type StatsEngine = Gql.StatsEngine;
+export type MetricDirection = Gql.MetricDirection;
+export type FeatureValueType = Gql.FeatureValueType;
 
-export interface ExperimentPhaseModel {
-  name: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  coverage: number | null;
-  trafficSplit: { variantId: string; weight: number }[];
-}
+/** `weight` is the share of traffic in the current phase; null when the phase does not say. */
+export type ExperimentVariantModel = Model<Gql.ExperimentVariant>;
+export type ExperimentTrafficSplitModel = Model<Gql.ExperimentTrafficSplit>;
+export type ExperimentPhaseModel = Omit<Model<Gql.ExperimentPhase>, 'trafficSplit'> & { trafficSplit: ExperimentTrafficSplitModel[] };
 
-export interface ExperimentModel {
-  id: string;
-  trackingKey: string;
-  name: string;
-  status: ExperimentStatus;
-  archived: boolean;
-  project: string | null;
-  hypothesis: string | null;
-  description: string | null;
-  owner: string | null;
-  /** Lower-cased, for matching catalog users. */
-  ownerEmail: string | null;
-  tags: string[];
-  createdAt: string | null;
-  updatedAt: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
-  coverage: number | null;
+/** `winner`, `results` and `summary` are resolved from the rest; what the model adds, the tool knows. */
+export type ExperimentModel = Omit<Model<Gql.Experiment>, 'variants' | 'phases' | 'winner' | 'results' | 'summary'> & {
   variants: ExperimentVariantModel[];
   phases: ExperimentPhaseModel[];
   winnerVariantId: string | null;
-  outcome: ExperimentOutcome | null;
-  conclusion: string | null;
-  engine: StatsEngine;
-  url: string;
-}
-
-export interface MetricVariantResultModel {
-  variantId: string;
-  variantName: string | null;
-  isControl: boolean;
-  users: number | null;
-  mean: number | null;
-  stddev: number | null;
-  /** Percent, not a fraction. */
-  percentChange: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  pValue: number | null;
-  chanceToBeatControl: number | null;
-  risk: number | null;
-  engine: StatsEngine;
-  significant: boolean;
-  direction: 'UP' | 'DOWN' | null;
-}
-
-export interface MetricResultModel {
-  metricId: string;
-  name: string | null;
-  variants: MetricVariantResultModel[];
-}
-
-export interface SampleRatioVariantModel {
-  variantId: string;
-  observedUsers: number;
-  expectedShare: number;
-  expectedUsers: number;
-}
-
-export interface SampleRatioCheckModel {
-  growthbookPValue: number | null;
-  pValue: number | null;
-  chiSquare: number | null;
-  degreesOfFreedom: number | null;
-  threshold: number;
-  healthy: boolean | null;
-  variants: SampleRatioVariantModel[];
-}
-
-export interface ExperimentResultsModel {
-  experimentId: string;
-  phase: number;
+  /** Lower-cased, for matching catalog users. */
+  ownerEmail: string | null;
   updatedAt: string | null;
-  startedAt: string | null;
-  endedAt: string | null;
+  /** The engine results are analysed with, before any results exist. */
   engine: StatsEngine;
-  totalUsers: number;
+};
+
+/** Relative numbers (`percentChange`, `ciLow`, `ciHigh`) are percent, not fractions. */
+export type MetricVariantResultModel = Model<Gql.MetricVariantResult>;
+export type MetricResultModel = Omit<Model<Gql.MetricResult>, 'variants'> & { variants: MetricVariantResultModel[] };
+export type SampleRatioVariantModel = Model<Gql.SampleRatioVariant>;
+export type SampleRatioCheckModel = Omit<Model<Gql.SampleRatioCheck>, 'variants'> & { variants: SampleRatioVariantModel[] };
+
+export type ExperimentResultsModel = Omit<Model<Gql.ExperimentResults>, 'sampleRatio' | 'metrics'> & {
+  experimentId: string;
   sampleRatio: SampleRatioCheckModel;
   metrics: MetricResultModel[];
-}
+};
 
-export interface FeatureFlagEnvironmentModel {
-  name: string;
-  enabled: boolean;
-  defaultValue: string | null;
-  ruleCount: number;
-  enabledRuleCount: number;
-}
+export type MetricMovementModel = Model<Gql.MetricMovement>;
+export type ExperimentSummaryModel = Omit<Model<Gql.ExperimentSummary>, 'moved'> & { moved: MetricMovementModel[] };
 
-export interface FeatureFlagModel {
-  key: string;
-  description: string | null;
-  valueType: FeatureValueType;
-  defaultValue: string;
-  owner: string | null;
-  project: string | null;
-  tags: string[];
-  archived: boolean;
-  updatedAt: string | null;
-  environments: FeatureFlagEnvironmentModel[];
-  url: string;
-}
+export type FeatureFlagEnvironmentModel = Model<Gql.FeatureFlagEnvironment>;
+
+/** `stale` is derived when asked (it depends on the clock), so it is not stored. */
+export type FeatureFlagModel = Omit<Model<Gql.FeatureFlag>, 'stale' | 'environments'> & { environments: FeatureFlagEnvironmentModel[] };
 
 /** A bounded list from the upstream: `truncated` when the page cap stopped us before the end. */
 export interface ExperimentList {
@@ -135,13 +67,7 @@ export interface ExperimentList {
 }
 
 /** What the gateway sends for a catalog Component: its key and the `@requires` field. */
-export interface ComponentRepresentation {
-  ref: string;
-  growthbookProject?: string | null;
-}
+export type ComponentRepresentation = Pick<Gql.Component, 'ref' | 'growthbookProject'>;
 
 /** What the gateway sends for a catalog User: its key and the `@requires` field. */
-export interface UserRepresentation {
-  ref: string;
-  email?: string | null;
-}
+export type UserRepresentation = Pick<Gql.User, 'ref' | 'email'>;

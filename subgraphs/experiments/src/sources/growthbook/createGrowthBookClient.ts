@@ -1,7 +1,6 @@
-import { UpstreamError, parseRetryAfter, redactUrl, type UpstreamCaller } from '@devgraph/runtime';
-import type { GbExperiment, GbExperimentResults, GbFeature, GbPagination } from './growthBookWire';
-
-export const GROWTHBOOK = 'growthbook';
+import { redactUrl, UpstreamError, type Upstream } from '@devgraph/runtime';
+import { growthBookError, malformedAnswer } from './growthBookError';
+import type { GbExperiment, GbExperimentResponse, GbExperimentResults, GbExperimentResultsResponse, GbFeature, GbPagination } from './growthBookWire';
 
 /** GrowthBook's largest page (`limit` maximum in the OpenAPI file). */
 export const GROWTHBOOK_PAGE_LIMIT = 100;
@@ -9,13 +8,11 @@ export const GROWTHBOOK_PAGE_LIMIT = 100;
 export interface GrowthBookClientOptions {
   /** Base URL ending in `/api` (paths carry `/v1`). */
   apiUrl: string;
-  apiKey?: string;
-  caller: UpstreamCaller;
+  /** GrowthBook as the runtime reaches it: key, timeout, retries, breaker, metrics and logs. */
+  upstream: Upstream;
   /** Most pages one list may take (each of GROWTHBOOK_PAGE_LIMIT items). */
   maxPages: number;
   fetch?: typeof fetch;
-  /** Called once per HTTP response, for metrics. */
-  onResponse?: (status: number) => void;
 }
 
 export interface BoundedList<T> {
@@ -33,62 +30,50 @@ export interface GrowthBookClient {
   listFeatures(projectId: string): Promise<BoundedList<GbFeature>>;
 }
 
-/** HTTP 400 from an id lookup: GrowthBook's way of saying "no such experiment / no results". */
-class NotFoundAnswer extends Error {}
+type Params = Record<string, string | number | undefined>;
 
 /**
- * GrowthBook REST v1 over Node's fetch. Every call goes through the shared upstream caller
- * (timeout, retries honouring Retry-After, circuit breaker); non-2xx answers become the one
- * UpstreamError type with GrowthBook's `{message}`, never the key.
+ * GrowthBook REST v1 over Node's fetch, through the runtime's Upstream: its key
+ * (`Authorization: Bearer`), timeout per attempt, retries honouring Retry-After, circuit breaker,
+ * metrics and logs. What is left here is GrowthBook's: its URLs, its paging and its answers
+ * (errors mapped in growthBookError).
  */
 export function createGrowthBookClient(options: GrowthBookClientOptions): GrowthBookClient {
+  const { upstream } = options;
   const doFetch = options.fetch ?? fetch;
   const base = options.apiUrl.replace(/\/+$/, '');
-  // GrowthBook echoes little, but a proxy in between might; the key must never reach an error.
-  const scrub = (text: string) => (options.apiKey && options.apiKey.length >= 4 ? text.split(options.apiKey).join('[REDACTED]') : text);
 
-  async function get<T>(path: string, params: Record<string, string | number | undefined>, description: string, notFoundOn400 = false): Promise<T> {
+  async function get<T>(path: string, params: Params, description: string, notFoundOn400 = false): Promise<T> {
     const url = new URL(`${base}${path}`);
     for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
     const request = `GET ${redactUrl(url)}`;
-    if (!options.apiKey) {
-      throw new UpstreamError({ upstream: GROWTHBOOK, status: 401, message: 'no API key configured: set GROWTHBOOK_API_KEY', request });
-    }
-    return options.caller.call(async (signal) => {
-      const response = await doFetch(url, { headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' }, signal });
-      options.onResponse?.(response.status);
-      const text = await response.text();
-      if (response.ok) return JSON.parse(text) as T;
-      let message = `${description} failed`;
-      try {
-        const body = JSON.parse(text) as { message?: unknown };
-        if (typeof body.message === 'string' && body.message) message = `${description}: ${scrub(body.message).slice(0, 300)}`;
-      } catch {
-        // Not JSON (a proxy's HTML error page): keep the generic message.
+    // GrowthBook answers nothing without a key: say which variable to set instead of asking.
+    upstream.requireCredential(request);
+    return upstream.call(async (signal) => {
+      const response = await doFetch(url, { headers: { accept: 'application/json', ...upstream.authHeaders() }, signal });
+      const body = await response.text();
+      if (!response.ok) {
+        throw growthBookError({ status: response.status, retryAfter: response.headers.get('retry-after'), body, description, request, notFoundOn400, redact: upstream.redact });
       }
-      if (response.status === 400 && notFoundOn400) throw new NotFoundAnswer(message);
-      throw new UpstreamError({
-        upstream: GROWTHBOOK,
-        status: response.status,
-        kind: response.status === 429 ? 'rate-limited' : 'http',
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-        message,
-        request,
-      });
+      try {
+        return JSON.parse(body) as T;
+      } catch {
+        throw malformedAnswer(description, request);
+      }
     }, description);
   }
 
-  async function getOrNull<T>(path: string, params: Record<string, string | number | undefined>, description: string): Promise<T | null> {
+  async function getOrNull<T>(path: string, params: Params, description: string): Promise<T | null> {
     try {
       return await get<T>(path, params, description, true);
     } catch (error) {
-      if (error instanceof NotFoundAnswer) return null;
+      if (error instanceof UpstreamError && error.kind === 'not-found') return null;
       throw error;
     }
   }
 
   /** Follows `hasMore/nextOffset` until the end or the page cap, whichever comes first. */
-  async function listAll<T>(path: string, key: string, params: Record<string, string | undefined>, description: string): Promise<BoundedList<T>> {
+  async function listAll<T>(path: string, key: string, params: Params, description: string): Promise<BoundedList<T>> {
     const items: T[] = [];
     let offset = 0;
     for (let page = 0; page < options.maxPages; page++) {
@@ -104,9 +89,9 @@ export function createGrowthBookClient(options: GrowthBookClientOptions): Growth
     listExperiments: (projectId) =>
       listAll<GbExperiment>('/v1/experiments', 'experiments', { projectId: projectId ?? undefined }, projectId ? `list experiments of ${projectId}` : 'list experiments'),
     getExperiment: async (id) =>
-      (await getOrNull<{ experiment: GbExperiment }>(`/v1/experiments/${encodeURIComponent(id)}`, {}, `get experiment ${id}`))?.experiment ?? null,
+      (await getOrNull<GbExperimentResponse>(`/v1/experiments/${encodeURIComponent(id)}`, {}, `get experiment ${id}`))?.experiment ?? null,
     getResults: async (id, phase) =>
-      (await getOrNull<{ result: GbExperimentResults }>(`/v1/experiments/${encodeURIComponent(id)}/results`, { phase: String(phase) }, `get results of ${id}`))?.result ?? null,
+      (await getOrNull<GbExperimentResultsResponse>(`/v1/experiments/${encodeURIComponent(id)}/results`, { phase }, `get results of ${id}`))?.result ?? null,
     listFeatures: (projectId) => listAll<GbFeature>('/v1/features', 'features', { projectId }, `list features of ${projectId}`),
   };
 }

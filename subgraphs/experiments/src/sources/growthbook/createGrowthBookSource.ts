@@ -1,44 +1,36 @@
-import type DataLoader from 'dataloader';
-import { cached, createLoader, createUpstreamCaller, type Cache, type CachePolicy, type Logger, type Metrics } from '@devgraph/runtime';
+import pLimit from 'p-limit';
+import { createLoader, type BatchResults, type Cache, type Logger, type Upstream } from '@devgraph/runtime';
 import type { ExperimentsRequestSource, ExperimentsSource } from '../../model/ExperimentsSource';
 import type { ExperimentList, ExperimentModel, ExperimentResultsModel, FeatureFlagModel } from '../../model/types';
-import { mapWithConcurrency } from '../mapWithConcurrency';
-import { GROWTHBOOK, createGrowthBookClient } from './createGrowthBookClient';
+import type { GrowthBookClient } from './createGrowthBookClient';
+import { cacheKeyOf, policyFor, type CacheTuning, type GrowthBookEntry, type GrowthBookKind } from './growthBookCachePolicies';
 import { normaliseExperiment } from './normaliseExperiment';
 import { normaliseFeature } from './normaliseFeature';
 import { normaliseResults } from './normaliseResults';
 
 export interface GrowthBookSourceOptions {
-  apiUrl: string;
-  apiKey?: string;
+  client: GrowthBookClient;
+  /** GrowthBook as an upstream: reads go through its `cached` (stale serves counted and logged). */
+  upstream: Upstream;
+  cache: Cache;
+  cacheTuning: CacheTuning;
   /** Where `Experiment.url` and `FeatureFlag.url` point. */
   appUrl: string;
-  timeoutMs: number;
-  retries: number;
+  /** The client's page cap, named in the warning when a list is cut by it. */
   maxPages: number;
   /** Results have no batch endpoint: at most this many results calls in flight per request. */
   resultsConcurrency: number;
-  cache: Cache;
-  /** Fresh time of experiment lists, single experiments and feature lists. */
-  metadataTtlSeconds: number;
-  /** Fresh time of results; longer, because GrowthBook recomputes them on a schedule (hours). */
-  resultsTtlSeconds: number;
-  /** How long past freshness anything may still be served when GrowthBook fails. */
-  staleSeconds: number;
   logger: Logger;
-  metrics?: Metrics;
-  fetch?: typeof fetch;
-  /** Clock for the cache (tests move it instead of waiting). */
-  now?: () => number;
-  retryBaseDelayMs?: number;
 }
 
-/** Bump the version when a cached model's shape changes: a new release then reads only its own keys. */
-const CACHE_VERSION = 1;
+/** The lists loader's key for "every project" (`Query.experiments` without a project, owners). */
 const ALL_PROJECTS = '*';
 
-/** Thrown inside a cached load so "nothing there" is not stored, and stale data can still answer. */
-class Missing extends Error {}
+interface ResultsKey {
+  experiment: ExperimentModel;
+  phase: number;
+}
+const resultsKeyOf = ({ experiment, phase }: ResultsKey) => `${experiment.id}#${phase}`;
 
 /**
  * GrowthBook as an ExperimentsSource: per request, one DataLoader per kind of data (a list call
@@ -46,109 +38,78 @@ class Missing extends Error {}
  * Lists prime the by-id loader, so a lookup later in the same request (an `Experiment` reference) is free.
  */
 export function createGrowthBookSource(options: GrowthBookSourceOptions): ExperimentsSource {
-  const { logger } = options;
-  const caller = createUpstreamCaller({
-    upstream: GROWTHBOOK,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    baseDelayMs: options.retryBaseDelayMs ?? 200,
-    maxDelayMs: 5_000,
-    onEvent: (event) => {
-      if (event.type.startsWith('circuit') || event.type === 'give-up') logger.warn({ upstreamEvent: { type: event.type, upstream: event.upstream } }, `growthbook: ${event.type}`);
-      else logger.debug({ upstreamEvent: { type: event.type } }, `growthbook: ${event.type}`);
-    },
-  });
-  const client = createGrowthBookClient({
-    apiUrl: options.apiUrl,
-    apiKey: options.apiKey,
-    caller,
-    maxPages: options.maxPages,
-    fetch: options.fetch,
-    onResponse: (status) => options.metrics?.upstreamCalls.inc({ upstream: GROWTHBOOK, outcome: status < 400 ? 'ok' : String(status) }),
-  });
-  const policy = (ttlSeconds: number): CachePolicy => ({ namespace: GROWTHBOOK, version: CACHE_VERSION, ttlSeconds, staleSeconds: options.staleSeconds });
-  const metadata = policy(options.metadataTtlSeconds);
-  const resultsPolicy = policy(options.resultsTtlSeconds);
+  const { client, upstream, cache, cacheTuning, appUrl, logger } = options;
 
-  async function read<T>(p: CachePolicy, key: string, load: () => Promise<T>): Promise<T> {
-    const result = await cached(options.cache, p, key, load, { now: options.now });
-    if (result.stale) logger.warn({ key, storedAt: result.storedAt, reason: (result.error as Error | undefined)?.message }, 'growthbook failed; served stale data');
-    return result.value;
+  async function read<T>(kind: GrowthBookKind, key: string, load: () => Promise<T>): Promise<T> {
+    return (await upstream.cached(cache, policyFor(kind, cacheTuning), key, load)).value;
   }
 
-  async function readOrNull<T>(p: CachePolicy, key: string, load: () => Promise<T | null>): Promise<T | null> {
-    try {
-      return await read(p, key, async () => {
-        const value = await load();
-        if (value === null) throw new Missing(key);
-        return value;
-      });
-    } catch (error) {
-      if (error instanceof Missing) return null;
-      throw error;
-    }
+  /**
+   * GrowthBook's "no such experiment" / "no results yet" is an answer, cached like one: it must
+   * not fall back to an older stale value, nor be reported as GrowthBook failing.
+   */
+  async function readOrNull<T>(kind: GrowthBookKind, key: string, load: () => Promise<T | null>): Promise<T | null> {
+    const entry = await read<GrowthBookEntry<T>>(kind, key, async () => {
+      const value = await load();
+      return value === null ? { found: false } : { found: true, value };
+    });
+    return entry.found ? entry.value : null;
   }
 
-  const loadList = (project: string) =>
-    read<ExperimentList>(metadata, `experiments:${project}`, async () => {
+  const warnIfCut = (truncated: boolean, what: string, project: string) => {
+    if (truncated) logger.warn({ upstream: upstream.name, project }, `growthbook: ${what} list cut at ${options.maxPages} pages; raise GROWTHBOOK_MAX_PAGES to see more`);
+  };
+
+  const loadExperimentList = (project: string) =>
+    read<ExperimentList>('experiments', cacheKeyOf('experiments', project), async () => {
       const { items, truncated } = await client.listExperiments(project === ALL_PROJECTS ? null : project);
-      if (truncated) logger.warn({ project }, `growthbook: experiment list cut at ${options.maxPages} pages; raise GROWTHBOOK_MAX_PAGES to see more`);
-      const experiments = items.map((e) => normaliseExperiment(e, options.appUrl));
+      warnIfCut(truncated, 'experiment', project);
+      const experiments = items.map((e) => normaliseExperiment(e, appUrl));
       experiments.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id));
       return { experiments, truncated };
     });
 
+  const loadExperiment = (id: string) =>
+    readOrNull<ExperimentModel>('experiment', cacheKeyOf('experiment', id), async () => {
+      const gb = await client.getExperiment(id);
+      return gb ? normaliseExperiment(gb, appUrl) : null;
+    });
+
+  const loadResults = ({ experiment, phase }: ResultsKey) =>
+    readOrNull<ExperimentResultsModel>('results', cacheKeyOf('results', experiment.id, phase), async () => {
+      const gb = await client.getResults(experiment.id, phase);
+      return gb ? normaliseResults(gb, experiment, phase) : null;
+    });
+
+  const loadFeatures = (project: string) =>
+    read<FeatureFlagModel[]>('features', cacheKeyOf('features', project), async () => {
+      const { items, truncated } = await client.listFeatures(project);
+      warnIfCut(truncated, 'feature', project);
+      return items.map((f) => normaliseFeature(f, appUrl)).sort((a, b) => a.key.localeCompare(b.key));
+    });
+
   function forRequest(): ExperimentsRequestSource {
-    const byId: DataLoader<string, ExperimentModel | null, string> = createLoader<string, ExperimentModel>(
-      async (ids) => {
-        const settled = await Promise.allSettled(ids.map((id) => readOrNull(metadata, `experiment:${id}`, async () => {
-          const gb = await client.getExperiment(id);
-          return gb ? normaliseExperiment(gb, options.appUrl) : null;
-        })));
-        return new Map(ids.map((id, i) => [id, settledValue(settled[i]!)]));
-      },
-      { name: 'growthbook.experiment' },
-    );
+    const byId = createLoader<string, ExperimentModel>((ids) => settleEach(ids, (id) => id, loadExperiment), { name: 'growthbook.experiment' });
     const lists = createLoader<string, ExperimentList>(
       async (projects) => {
-        const settled = await Promise.allSettled(projects.map(loadList));
-        return new Map(
-          projects.map((project, i) => {
-            const value = settledValue(settled[i]!);
-            if (value && !(value instanceof Error)) for (const e of value.experiments) byId.prime(e.id, e);
-            return [project, value];
-          }),
-        );
+        const results = await settleEach(projects, (project) => project, loadExperimentList);
+        for (const list of results.values()) if (list && !(list instanceof Error)) for (const e of list.experiments) byId.prime(e.id, e);
+        return results;
       },
       { name: 'growthbook.experiments' },
     );
-    const results = createLoader<{ experiment: ExperimentModel; phase: number }, ExperimentResultsModel>(
-      async (keys) => {
-        const settled = await mapWithConcurrency(keys, options.resultsConcurrency, ({ experiment, phase }) =>
-          readOrNull(resultsPolicy, `results:${experiment.id}:${phase}`, async () => {
-            const gb = await client.getResults(experiment.id, phase);
-            return gb ? normaliseResults(gb, experiment, phase) : null;
-          }),
-        );
-        return new Map(keys.map((k, i) => [`${k.experiment.id}#${k.phase}`, settledValue(settled[i]!)]));
+    const results = createLoader<ResultsKey, ExperimentResultsModel>(
+      (keys) => {
+        // Per batch, so one operation over many experiments never has more than this many calls open.
+        const limit = pLimit(options.resultsConcurrency);
+        return settleEach(keys, resultsKeyOf, (key) => limit(() => loadResults(key)));
       },
-      { name: 'growthbook.results', keyOf: (k) => `${k.experiment.id}#${k.phase}` },
+      { name: 'growthbook.results', keyOf: resultsKeyOf },
     );
-    const features = createLoader<string, FeatureFlagModel[]>(
-      async (projects) => {
-        const settled = await Promise.allSettled(projects.map((project) =>
-          read(metadata, `features:${project}`, async () => {
-            const { items, truncated } = await client.listFeatures(project);
-            if (truncated) logger.warn({ project }, `growthbook: feature list cut at ${options.maxPages} pages`);
-            return items.map((f) => normaliseFeature(f, options.appUrl)).sort((a, b) => a.key.localeCompare(b.key));
-          })));
-        return new Map(projects.map((p, i) => [p, settledValue(settled[i]!)]));
-      },
-      { name: 'growthbook.features' },
-    );
+    const features = createLoader<string, FeatureFlagModel[]>((projects) => settleEach(projects, (project) => project, loadFeatures), { name: 'growthbook.features' });
 
     return {
-      upstream: GROWTHBOOK,
+      upstream: upstream.name,
       experimentsOfProject: async (project) => (await lists.load(project ?? ALL_PROJECTS)) ?? { experiments: [], truncated: false },
       experiment: (id) => byId.load(id),
       // Drafts have never been analysed; asking would cost a call for a certain "no results".
@@ -159,13 +120,19 @@ export function createGrowthBookSource(options: GrowthBookSourceOptions): Experi
 
   return {
     forRequest,
-    async close() {
-      caller.close();
-    },
+    // The upstream and the cache belong to the subgraph that created them; nothing of its own to free.
+    close: async () => undefined,
   };
 }
 
-function settledValue<T>(result: PromiseSettledResult<T>): T | Error {
-  if (result.status === 'fulfilled') return result.value;
-  return result.reason instanceof Error ? result.reason : new Error(String(result.reason));
+/** Loads every key on its own: one key's failure is that key's error, never the whole batch's. */
+async function settleEach<K, V>(keys: readonly K[], keyOf: (key: K) => string, load: (key: K) => Promise<V | null>): Promise<BatchResults<V>> {
+  const settled = await Promise.allSettled(keys.map(load));
+  return new Map(
+    keys.map((key, i): [string, V | Error | null] => {
+      const result = settled[i]!;
+      if (result.status === 'fulfilled') return [keyOf(key), result.value];
+      return [keyOf(key), result.reason instanceof Error ? result.reason : new Error(String(result.reason))];
+    }),
+  );
 }

@@ -153,3 +153,18 @@ export interface GbFeature {
   environments: Record<string, GbFeatureEnvironment>;
   revision: { version: number; comment: string; date: string; createdBy: string; publishedBy: string };
 }
+
+/** `GET /v1/experiments/{id}`. */
+export interface GbExperimentResponse {
+  experiment: GbExperiment;
+}
+
+/** `GET /v1/experiments/{id}/results`. */
+export interface GbExperimentResultsResponse {
+  result: GbExperimentResults;
+}
+
+/** Every non-2xx answer GrowthBook itself gives (a proxy in front of it may send HTML instead). */
+export interface GbErrorBody {
+  message: string;
+}
