@@ -1,4 +1,4 @@
-import type { BatchWindow } from '../src/sources/createRequestBatcher';
+import type { BatchWindow } from '../src/sources/pagerduty/createRequestBatcher';
 
 /**
  * A `BatchWindow` the test drives instead of a timer. Open (the default), a batch is sent on the

@@ -48,6 +48,11 @@ describe('incidents failures through the gateway', () => {
     expect(stale.errors).toBeUndefined();
     expect(stale.data!.entity.incidents).toEqual(fresh.data!.entity.incidents);
     expect(stack.sim!.count('/incidents')).toBe(4);
+    // Counted and logged as every tool's stale serves are, with the one upstream label set.
+    const metrics = await (await fetch(stack.incidents.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/devgraph_upstream_stale_served_total\{upstream="pagerduty"[^}]*\} 1\n/);
+    expect(metrics).toMatch(/devgraph_upstream_calls_total\{upstream="pagerduty",outcome="http_5xx"[^}]*\} 1\n/);
+    expect(stack.logLines.join('\n')).toContain('pagerduty failed; served stale data');
   });
 
   it('maps 5xx to UPSTREAM_UNAVAILABLE', async () => {
@@ -92,7 +97,7 @@ describe('incidents when PagerDuty hangs', () => {
   it('gives UPSTREAM_TIMEOUT after the configured timeout, with the catalog data intact', async () => {
     // A short timeout, and a query whose only PagerDuty call is the one that hangs: no answer
     // PagerDuty does give can be cut short by a busy machine, and the hang always times out.
-    const stack = await startIncidentsStack({ pagerduty: { timeoutMs: 250 } });
+    const stack = await startIncidentsStack({ policy: { timeoutMs: 250 } });
     try {
       stack.sim!.inject({ pathIncludes: '/incidents/', hang: true });
       const { id } = stack.sim!.data.incidents[0]!;

@@ -4,7 +4,8 @@ import { startIncidentsStack, type IncidentsStack } from './startIncidentsStack'
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+// PagerDuty answers in whole seconds; DateTime serialises them in its one canonical form (with milliseconds).
+const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
 
 describe('incident paging and stats through the gateway', () => {
   let stack: IncidentsStack;

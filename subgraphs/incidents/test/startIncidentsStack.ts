@@ -1,4 +1,4 @@
-import type { RunningServer } from '@devgraph/runtime';
+import { upstreamPolicy, type RunningServer, type UpstreamPolicy } from '@devgraph/runtime';
 import { startCatalog, gatewayConfig, postGraphQL, type GraphQLResponse } from '../../../test/support/startStack';
 import { memoryLogger } from '../../../test/support/silentLogger';
 import { freePort } from '../../../test/support/freePort';
@@ -18,7 +18,9 @@ export interface IncidentsStackOptions {
   simulatorDown?: boolean;
   /** The token the subgraph sends (default: the one the simulator accepts). */
   token?: string;
-  pagerduty?: Partial<IncidentsConfig['pagerduty']>;
+  pagerduty?: Partial<Omit<IncidentsConfig['pagerduty'], 'policy'>>;
+  /** Overrides of the test policy (timeout, retries, backoff, breaker). */
+  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>>;
   catalogPaths?: string[];
   /**
    * The clock of the simulator and of the subgraph's requests (default: the start of the
@@ -66,18 +68,21 @@ export async function startIncidentsStack(options: IncidentsStackOptions = {}): 
       pagerduty: {
         apiUrl,
         token: options.token ?? TEST_TOKEN,
-        // Longer than jest's test timeout: an answer is never cut short because the machine is
-        // busy. A test of timeouts makes PagerDuty hang and sets a short one (incidentsFailures).
-        timeoutMs: 60_000,
-        retries: 2,
-        retryBaseMs: 5,
-        retryMaxMs: 50,
+        policy: upstreamPolicy({
+          // Longer than jest's test timeout: an answer is never cut short because the machine is
+          // busy. A test of timeouts makes PagerDuty hang and sets a short one (incidentsFailures).
+          timeoutMs: 60_000,
+          retries: 2,
+          baseDelayMs: 5,
+          maxDelayMs: 50,
+          breaker: { volumeThreshold: 1_000 },
+          ...options.policy,
+        }),
         rateLimitWaitMs: 1,
         pageSize: 100,
         maxPages: 10,
         chunkSize: 50,
         batchWindowMs: 5, // not used: `batches` decides when a batch is sent
-        breaker: { volumeThreshold: 1_000 },
         ...options.pagerduty,
       },
       cache: { prefix: 'test', incidentsTtlSeconds: 0, onCallTtlSeconds: 0 },

@@ -1,16 +1,20 @@
 import { computeIncidentStats } from './computeIncidentStats';
-import type { PdIncident } from '../sources/pagerduty/types';
+import type { Incident } from './types';
 
-const incident = (id: string, status: PdIncident['status'], urgency: PdIncident['urgency'], created: string, resolved?: string): PdIncident => ({
+const incident = (id: string, status: Incident['status'], urgency: Incident['urgency'], createdAt: string, resolvedAt?: string): Incident => ({
   id,
-  type: 'incident',
-  incident_number: 1,
+  number: 1,
   title: id,
-  created_at: created,
   status,
   urgency,
-  service: { id: 'PSVC', type: 'service_reference' },
-  resolved_at: resolved ?? null,
+  priority: null,
+  createdAt,
+  acknowledgedAt: null,
+  resolvedAt: resolvedAt ?? null,
+  url: null,
+  assignees: [],
+  serviceId: 'PSVC',
+  escalationPolicyId: null,
 });
 
 describe('computeIncidentStats', () => {
@@ -18,10 +22,10 @@ describe('computeIncidentStats', () => {
 
   it('averages acknowledge and resolve times over the incidents that have them', () => {
     const incidents = [
-      incident('A', 'resolved', 'high', '2025-01-10T10:00:00Z', '2025-01-10T11:00:00Z'), // ack 5 min, resolve 60 min
-      incident('B', 'resolved', 'low', '2025-01-11T10:00:00Z', '2025-01-11T10:30:00Z'), // never acked, resolve 30 min
-      incident('C', 'acknowledged', 'high', '2025-01-12T10:00:00Z'), // ack 15 min
-      incident('D', 'triggered', 'high', '2025-01-13T10:00:00Z'),
+      incident('A', 'RESOLVED', 'HIGH', '2025-01-10T10:00:00Z', '2025-01-10T11:00:00Z'), // ack 5 min, resolve 60 min
+      incident('B', 'RESOLVED', 'LOW', '2025-01-11T10:00:00Z', '2025-01-11T10:30:00Z'), // never acked, resolve 30 min
+      incident('C', 'ACKNOWLEDGED', 'HIGH', '2025-01-12T10:00:00Z'), // ack 15 min
+      incident('D', 'TRIGGERED', 'HIGH', '2025-01-13T10:00:00Z'),
     ];
     const acks = new Map([
       ['A', '2025-01-10T10:05:00Z'],
@@ -42,7 +46,7 @@ describe('computeIncidentStats', () => {
   });
 
   it('gives null means when nothing was acknowledged or resolved', () => {
-    const stats = computeIncidentStats([incident('D', 'triggered', 'low', '2025-01-13T10:00:00Z')], new Map(), window);
+    const stats = computeIncidentStats([incident('D', 'TRIGGERED', 'LOW', '2025-01-13T10:00:00Z')], new Map(), window);
     expect(stats).toMatchObject({ total: 1, mttaSeconds: null, mttrSeconds: null });
     expect(computeIncidentStats([], new Map(), { ...window, truncated: true })).toMatchObject({ total: 0, truncated: true });
   });

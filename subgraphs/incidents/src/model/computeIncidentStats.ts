@@ -1,17 +1,4 @@
-import type { PdIncident } from '../sources/pagerduty/types';
-
-export interface IncidentStatsModel {
-  since: string;
-  until: string;
-  total: number;
-  highUrgency: number;
-  lowUrgency: number;
-  open: number;
-  resolved: number;
-  mttaSeconds: number | null;
-  mttrSeconds: number | null;
-  truncated: boolean;
-}
+import type { Incident, IncidentStatsModel, TimeWindow } from './types';
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
@@ -22,26 +9,26 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
  * what PagerDuty's own analytics do. `firstAck` maps incident id to its first acknowledgement.
  */
 export function computeIncidentStats(
-  incidents: readonly PdIncident[],
+  incidents: readonly Incident[],
   firstAck: ReadonlyMap<string, string | null>,
-  window: { since: string; until: string; truncated: boolean },
+  window: TimeWindow & { truncated: boolean },
 ): IncidentStatsModel {
   const toAck: number[] = [];
   const toResolve: number[] = [];
   for (const incident of incidents) {
-    const created = Date.parse(incident.created_at);
+    const created = Date.parse(incident.createdAt);
     const acked = firstAck.get(incident.id);
     if (acked) toAck.push((Date.parse(acked) - created) / 1000);
-    if (incident.status === 'resolved' && incident.resolved_at) toResolve.push((Date.parse(incident.resolved_at) - created) / 1000);
+    if (incident.status === 'RESOLVED' && incident.resolvedAt) toResolve.push((Date.parse(incident.resolvedAt) - created) / 1000);
   }
   return {
     since: window.since,
     until: window.until,
     total: incidents.length,
-    highUrgency: incidents.filter((i) => i.urgency === 'high').length,
-    lowUrgency: incidents.filter((i) => i.urgency === 'low').length,
-    open: incidents.filter((i) => i.status !== 'resolved').length,
-    resolved: incidents.filter((i) => i.status === 'resolved').length,
+    highUrgency: incidents.filter((i) => i.urgency === 'HIGH').length,
+    lowUrgency: incidents.filter((i) => i.urgency === 'LOW').length,
+    open: incidents.filter((i) => i.status !== 'RESOLVED').length,
+    resolved: incidents.filter((i) => i.status === 'RESOLVED').length,
     mttaSeconds: mean(toAck),
     mttrSeconds: mean(toResolve),
     truncated: window.truncated,

@@ -1,24 +1,21 @@
 import { badUserInput } from '@devgraph/runtime';
-
-export type PdStatus = 'triggered' | 'acknowledged' | 'resolved';
-export type PdUrgency = 'high' | 'low';
+import type { IncidentStatus, IncidentUrgency, TimeWindow } from './types';
 
 /**
- * One `/incidents` query, minus the services: every field that changes PagerDuty's answer.
- * Loaders group keys by `filterKey`, so fields asking the same question share one call.
+ * One incidents question, minus the services: every field that changes the tool's answer.
+ * Sources group questions by `filterKey`, so fields asking the same question share one call.
  */
 export interface IncidentFilter {
-  statuses: PdStatus[];
-  urgencies: PdUrgency[];
-  /** ISO-8601 UTC; absent together with `until` when `dateRangeAll` is set. */
-  since?: string;
-  until?: string;
-  /** `date_range=all`: only for open-incident queries without a window (see `incidentFilter`). */
-  dateRangeAll: boolean;
+  /** Sorted and distinct; empty means every status. */
+  statuses: IncidentStatus[];
+  /** Empty means every urgency. */
+  urgencies: IncidentUrgency[];
+  /** `null`: all time, only for open-incident questions without a window (see `incidentFilter`). */
+  window: TimeWindow | null;
 }
 
 export const DEFAULT_WINDOW_DAYS = 30;
-/** PagerDuty rejects `/incidents` windows longer than 6 months. */
+/** PagerDuty rejects incident windows longer than 6 months; devgraph keeps the rule for every tool. */
 export const MAX_WINDOW_MONTHS = 6;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -32,20 +29,18 @@ export function roundedNow(now: number): number {
   return Math.ceil(now / MINUTE) * MINUTE;
 }
 
-export function parseDateTime(value: string, argument: string): number {
+function parseInstant(value: string, argument: string): number {
   const at = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(at)) {
-    throw badUserInput(`${argument} must be an ISO-8601 date-time such as 2025-03-01T00:00:00Z, got "${value}".`, { [argument]: value });
-  }
+  if (Number.isNaN(at)) throw badUserInput(`${argument} must be an ISO-8601 date-time such as 2025-03-01T00:00:00Z, got "${value}".`, { [argument]: value });
   return at;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A validated since/until pair: defaults filled in, order and PagerDuty's maximum range checked. */
-export function timeWindow(args: { since?: string | null; until?: string | null }, now: number, defaultDays: number): { since: string; until: string } {
-  const until = args.until ? parseDateTime(args.until, 'until') : roundedNow(now);
-  const since = args.since ? parseDateTime(args.since, 'since') : until - defaultDays * DAY;
+/** A validated since/until pair: defaults filled in, order and the longest window checked. */
+export function timeWindow(args: { since?: string | null; until?: string | null }, now: number, defaultDays: number): TimeWindow {
+  const until = args.until ? parseInstant(args.until, 'until') : roundedNow(now);
+  const since = args.since ? parseInstant(args.since, 'since') : until - defaultDays * DAY;
   if (since >= until) throw badUserInput(`since (${iso(since)}) must be before until (${iso(until)}).`, { since: iso(since), until: iso(until) });
   const earliest = new Date(until);
   earliest.setUTCMonth(earliest.getUTCMonth() - MAX_WINDOW_MONTHS);
@@ -58,31 +53,21 @@ export function timeWindow(args: { since?: string | null; until?: string | null 
   return { since: iso(since), until: iso(until) };
 }
 
-/** The filter for `Component.incidents` arguments (GraphQL enums are upper-case PagerDuty values). */
+/** The filter for `Component.incidents` arguments. */
 export function incidentFilter(
-  args: { statuses?: readonly string[] | null; urgency?: string | null; since?: string | null; until?: string | null },
+  args: { statuses?: readonly IncidentStatus[] | null; urgency?: IncidentUrgency | null; since?: string | null; until?: string | null },
   now: number,
 ): IncidentFilter {
-  const statuses = [...new Set((args.statuses ?? []).map((s) => s.toLowerCase() as PdStatus))].sort();
-  const urgencies = args.urgency ? [args.urgency.toLowerCase() as PdUrgency] : [];
+  const statuses = [...new Set(args.statuses ?? [])].sort();
+  const urgencies = args.urgency ? [args.urgency] : [];
   // Open incidents are "what is going on now": one opened seven weeks ago and never resolved
   // still counts, so without an explicit window they are searched across all time.
-  const onlyOpen = statuses.length > 0 && !statuses.includes('resolved');
-  if (onlyOpen && !args.since && !args.until) return { statuses, urgencies, dateRangeAll: true };
-  return { statuses, urgencies, dateRangeAll: false, ...timeWindow(args, now, DEFAULT_WINDOW_DAYS) };
+  const onlyOpen = statuses.length > 0 && !statuses.includes('RESOLVED');
+  if (onlyOpen && !args.since && !args.until) return { statuses, urgencies, window: null };
+  return { statuses, urgencies, window: timeWindow(args, now, DEFAULT_WINDOW_DAYS) };
 }
 
 export function filterKey(filter: IncidentFilter): string {
-  const window = filter.dateRangeAll ? 'all' : `${filter.since}..${filter.until}`;
+  const window = filter.window ? `${filter.window.since}..${filter.window.until}` : 'all';
   return `s=${filter.statuses.join(',')};u=${filter.urgencies.join(',')};w=${window}`;
-}
-
-/** The filter as PagerDuty query parameters (without `service_ids[]`). */
-export function filterQuery(filter: IncidentFilter): Record<string, string | string[]> {
-  return {
-    ...(filter.statuses.length ? { 'statuses[]': filter.statuses } : {}),
-    ...(filter.urgencies.length ? { 'urgencies[]': filter.urgencies } : {}),
-    ...(filter.dateRangeAll ? { date_range: 'all' } : { since: filter.since!, until: filter.until! }),
-    time_zone: 'UTC',
-  };
 }

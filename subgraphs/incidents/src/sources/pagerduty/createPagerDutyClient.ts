@@ -1,26 +1,25 @@
 import { api } from '@pagerduty/pdjs';
 // The response type is not re-exported from the package root.
 import type { APIResponse } from '@pagerduty/pdjs/build/src/api';
-import { UpstreamError, createUpstreamCaller, redactUrl, type Logger, type UpstreamCaller, type UpstreamEvent } from '@devgraph/runtime';
-import { UPSTREAM, pagerDutyError, type PdResponseLike } from './pagerDutyError';
-import type { PdQuery } from './types';
+import { UpstreamError, redactUrl, type Logger, type Upstream } from '@devgraph/runtime';
+import { pagerDutyError, type PdResponseLike } from './pagerDutyError';
+import { PAGERDUTY } from './pagerDutyPolicy';
+import type { PdQuery } from './pagerDutyWire';
 
 export interface PagerDutyClientOptions {
   /** `https://api.pagerduty.com` in production, the simulator's http URL in development. */
   baseUrl: string;
-  token: string;
-  /** Per attempt; one attempt reads every page of a list (see `list`). */
-  timeoutMs: number;
-  retries: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
+  /**
+   * PagerDuty as the runtime reaches it: the credential header, timeout per attempt (one attempt
+   * reads every page of a list), retries, breaker, metrics and logs. Used, not owned.
+   */
+  upstream: Upstream;
   /** pdjs's own wait between its (hard-coded, three) 429 retries; its default is 20 s. */
   rateLimitWaitMs: number;
   /** Items per page, at most 100 (PagerDuty's limit). */
   pageSize: number;
   /** Pages read per list before stopping with `truncated: true`. */
   maxPages: number;
-  breaker?: { volumeThreshold?: number; resetTimeoutMs?: number; errorThresholdPercentage?: number };
   logger: Logger;
 }
 
@@ -35,36 +34,35 @@ export interface PagerDutyClient {
   list<T>(path: string, key: string, query: PdQuery, description: string): Promise<PdList<T>>;
   /** One resource (`/services/{id}`); `null` when PagerDuty says 404. */
   get<T>(path: string, key: string, query: PdQuery, description: string): Promise<T | null>;
-  close(): void;
 }
 
 /**
- * PagerDuty through `@pagerduty/pdjs`, with its pitfalls handled:
+ * PagerDuty through `@pagerduty/pdjs` and the runtime's Upstream, with pdjs's pitfalls handled:
  * - pdjs builds `https://${server}` itself, so a full `url` is passed to reach an http base;
+ * - pdjs writes its own `Authorization` from a `token`; none is given to it, and the upstream's
+ *   header (`Token token=...`) is passed per request, which pdjs spreads over its own;
  * - `.all()` parses the resource name out of a `.com` URL, so pages are walked with `next()`;
  * - non-2xx answers resolve with `ok: false` and become UpstreamError here;
  * - pdjs retries a 429 three times after `retryTimeout` (20 s by default), which is set short;
- *   our upstream caller owns retries, Retry-After, the timeout and the circuit breaker;
+ *   the upstream owns retries, Retry-After, the timeout and the circuit breaker;
  * - its `requestTimeout` only starts an idle timer that keeps Node alive, so it is switched off
- *   and the caller's AbortSignal is passed instead.
+ *   and the upstream's AbortSignal is passed instead.
  */
 export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDutyClient {
+  const { upstream } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const pd = api({ token: options.token, tokenType: 'token' });
-  const caller: UpstreamCaller = createUpstreamCaller({
-    upstream: UPSTREAM,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    baseDelayMs: options.baseDelayMs,
-    maxDelayMs: options.maxDelayMs,
-    breaker: options.breaker,
-    onEvent: (event) => logEvent(options.logger, event),
-  });
 
-  async function request(path: string, query: PdQuery, signal: AbortSignal): Promise<APIResponse> {
-    const url = `${baseUrl}${path}`;
+  async function request(url: string, query: PdQuery, signal: AbortSignal): Promise<APIResponse> {
     try {
-      return await pd({ url, method: 'GET', queryParameters: query, retryTimeout: options.rateLimitWaitMs, requestTimeout: 0, signal });
+      return await api({
+        url,
+        method: 'GET',
+        queryParameters: query,
+        headers: upstream.authHeaders(),
+        retryTimeout: options.rateLimitWaitMs,
+        requestTimeout: 0,
+        signal,
+      });
     } catch (error) {
       throw unparsable(error, url);
     }
@@ -78,16 +76,17 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
   return {
     list<T>(path: string, key: string, query: PdQuery, description: string) {
       const url = `${baseUrl}${path}`;
+      upstream.requireCredential(`GET ${redactUrl(url)}`);
       // One attempt walks all pages under one signal: a timeout aborts the page in flight, and a
       // retry starts again from offset 0 so the result is never stitched from two snapshots.
-      return caller.call(async (signal) => {
+      return upstream.call(async (signal) => {
         const items: T[] = [];
-        let response = check(await request(path, { ...query, limit: String(options.pageSize), offset: '0' }, signal), url);
+        let response = check(await request(url, { ...query, limit: String(options.pageSize), offset: '0' }, signal), url);
         for (let page = 1; ; page++) {
           items.push(...itemsOf<T>(response.data, key, url));
           if (!response.next) return { items, truncated: false };
           if (page >= options.maxPages) {
-            options.logger.warn({ path, pages: page, items: items.length }, 'PagerDuty list truncated at PAGERDUTY_MAX_PAGES');
+            options.logger.warn({ upstream: PAGERDUTY, path, pages: page, items: items.length }, 'PagerDuty list truncated at PAGERDUTY_MAX_PAGES');
             return { items, truncated: true };
           }
           const next = response.next;
@@ -97,10 +96,11 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
     },
     async get<T>(path: string, key: string, query: PdQuery, description: string) {
       const url = `${baseUrl}${path}`;
+      upstream.requireCredential(`GET ${redactUrl(url)}`);
       try {
-        return await caller.call(async (signal) => {
-          const value = (check(await request(path, query, signal), url).data as Record<string, unknown> | undefined)?.[key];
-          if (value === undefined) throw new UpstreamError({ upstream: UPSTREAM, status: 200, message: `PagerDuty's answer has no "${key}"`, request: `GET ${redactUrl(url)}` });
+        return await upstream.call(async (signal) => {
+          const value = (check(await request(url, query, signal), url).data as Record<string, unknown> | undefined)?.[key];
+          if (value === undefined) throw new UpstreamError({ upstream: PAGERDUTY, status: 200, message: `PagerDuty's answer has no "${key}"`, request: `GET ${redactUrl(url)}` });
           return value as T;
         }, description);
       } catch (error) {
@@ -108,13 +108,12 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
         throw error;
       }
     },
-    close: () => caller.close(),
   };
 }
 
 function itemsOf<T>(data: unknown, key: string, url: string): T[] {
   const list = (data as Record<string, unknown> | undefined)?.[key];
-  if (!Array.isArray(list)) throw new UpstreamError({ upstream: UPSTREAM, status: 200, message: `PagerDuty's answer has no "${key}" list`, request: `GET ${redactUrl(url)}` });
+  if (!Array.isArray(list)) throw new UpstreamError({ upstream: PAGERDUTY, status: 200, message: `PagerDuty's answer has no "${key}" list`, request: `GET ${redactUrl(url)}` });
   return list as T[];
 }
 
@@ -123,13 +122,4 @@ function unparsable(error: unknown, url: string): unknown {
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status !== 'number') return error;
   return pagerDutyError({ status, headers: (error as PdResponseLike).headers }, url);
-}
-
-function logEvent(logger: Logger, event: UpstreamEvent): void {
-  if (event.type === 'retry' || event.type === 'give-up') {
-    const { error, ...rest } = event;
-    logger.warn({ ...rest, status: error.status, kind: error.kind, message: error.message }, `pagerduty ${event.type}`);
-  } else if (event.type !== 'circuit-reject') {
-    logger.warn(event, `pagerduty ${event.type}`);
-  }
 }

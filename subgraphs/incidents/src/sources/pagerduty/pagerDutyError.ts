@@ -1,6 +1,5 @@
 import { UpstreamError, parseRetryAfter, redactUrl } from '@devgraph/runtime';
-
-export const UPSTREAM = 'pagerduty';
+import { PAGERDUTY } from './pagerDutyPolicy';
 
 /** What pdjs gives us for a finished request: a fetch Response with the parsed body in `data`. */
 export interface PdResponseLike {
@@ -34,7 +33,7 @@ export function pagerDutyError(response: PdResponseLike, url: string, now = Date
   const rateLimited = response.status === 429;
   const retryAfter = response.headers?.get('retry-after') ?? response.headers?.get('ratelimit-reset') ?? undefined;
   return new UpstreamError({
-    upstream: UPSTREAM,
+    upstream: PAGERDUTY,
     status: response.status,
     kind: rateLimited ? 'rate-limited' : response.status === 404 ? 'not-found' : 'http',
     message: `${what}${said ? ` (${said})` : ''}`,

@@ -9,6 +9,8 @@ export interface PdReference {
   summary?: string | null;
   self?: string | null;
   html_url?: string | null;
+  /** Present on full objects (a priority, an included escalation policy), not on bare references. */
+  name?: string;
 }
 
 /** A user as a reference (`user_reference`) or, with `include[]=users`/`assignees`, in full. */
@@ -37,7 +39,7 @@ export interface PdIncident extends PdReference {
   assignments?: { at: string; assignee: PdUser }[];
   acknowledgements?: { at: string; acknowledger: PdReference }[];
   resolved_at?: string | null;
-  priority?: (PdReference & { name?: string }) | null;
+  priority?: PdReference | null;
 }
 
 export interface PdOncall {

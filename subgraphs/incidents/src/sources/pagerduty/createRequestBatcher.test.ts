@@ -1,4 +1,4 @@
-import { createBatchGate } from '../../test/createBatchGate';
+import { createBatchGate } from '../../../test/createBatchGate';
 import { createRequestBatcher, type BatchWindow } from './createRequestBatcher';
 
 /** A window the test closes by hand, to see exactly which keys went into which batch. */

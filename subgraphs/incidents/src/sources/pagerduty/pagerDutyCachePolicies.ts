@@ -1,9 +1,17 @@
 import type { CachePolicy } from '@devgraph/runtime';
+import { PAGERDUTY } from './pagerDutyPolicy';
 
 /**
- * What devgraph keeps of PagerDuty, and for how long. Bump `version` when a cached value's shape
- * changes. `staleSeconds` is how long a value may still be served while PagerDuty is failing or
- * rate limiting us (stale-if-error): an hour-old on-call list beats no on-call list.
+ * Bump whenever a cached shape changes (the model types in model/types.ts, or the lists and maps
+ * below), so replicas on the old release and the new one never read each other's values from the
+ * shared Redis. v2: values are normalised model objects (v1 stored PagerDuty's wire objects).
+ */
+export const CACHE_VERSION = 2;
+
+/**
+ * What devgraph keeps of PagerDuty, and for how long. `staleSeconds` is how long a value may still
+ * be served while PagerDuty is failing or rate limiting us (stale-if-error): an hour-old on-call
+ * list beats no on-call list.
  */
 export interface PagerDutyTtls {
   /** Incident lists, single incidents, acknowledgement log entries, change events: they change fast. */
@@ -14,8 +22,8 @@ export interface PagerDutyTtls {
 
 export function pagerDutyCachePolicies(ttls: PagerDutyTtls) {
   const policy = (kind: string, ttlSeconds: number, staleSeconds: number): CachePolicy => ({
-    namespace: `pagerduty:${kind}`,
-    version: 1,
+    namespace: `${PAGERDUTY}:${kind}`,
+    version: CACHE_VERSION,
     ttlSeconds,
     staleSeconds,
   });

@@ -1,0 +1,126 @@
+import { createLoader, type BatchResults, type Cache, type Upstream } from '@devgraph/runtime';
+import { filterKey, roundedNow, type IncidentFilter } from '../../model/incidentFilter';
+import type { IncidentsRequestSource, IncidentsSource } from '../../model/IncidentsSource';
+import type { ChangeEvent, Incident, IncidentList, IncidentService, OnCallShift, Responder, TimeWindow } from '../../model/types';
+import type { PagerDutyClient } from './createPagerDutyClient';
+import { createPagerDutyReader } from './createPagerDutyReader';
+import type { BatchWindow } from './createRequestBatcher';
+import { loadEach } from './loadEach';
+import type { PagerDutyTtls } from './pagerDutyCachePolicies';
+
+export interface PagerDutySourceOptions {
+  client: PagerDutyClient;
+  /** PagerDuty as the runtime reaches it; used for its cache reads and name, owned by the wiring. */
+  upstream: Upstream;
+  cache: Cache;
+  ttls: PagerDutyTtls;
+  /** Most ids in one `service_ids[]`/`escalation_policy_ids[]`/`user_ids[]` query (URL length). */
+  chunkSize: number;
+  /** When questions from concurrent subgraph requests are sent as one call (see createRequestBatcher). */
+  batchWindow: BatchWindow;
+  /** Clock (epoch ms): "now" of the acknowledgement search. */
+  now: () => number;
+}
+
+interface IncidentsKey {
+  serviceId: string;
+  filter: IncidentFilter;
+}
+
+interface ChangeEventsKey {
+  serviceId: string;
+  window: TimeWindow;
+}
+
+const DAY = 86_400_000;
+const EMPTY: IncidentList = { items: [], truncated: false };
+const windowKey = (w: TimeWindow) => `${w.since}..${w.until}`;
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * PagerDuty as an IncidentsSource. Per request, one DataLoader per question (services, incident
+ * lists, incidents, on-calls by policy and by user, users by email, first acknowledgements, change
+ * events), so N fields asking the same thing cost one read; the reads themselves are cached and,
+ * for incidents and on-calls by policy, batched across requests (createPagerDutyReader).
+ */
+export function createPagerDutySource(options: PagerDutySourceOptions): IncidentsSource {
+  const { upstream } = options;
+  const reader = createPagerDutyReader(options);
+
+  function forRequest(): IncidentsRequestSource {
+    const now = options.now();
+    const incidentsKeyOf = (k: IncidentsKey) => `${filterKey(k.filter)}|${k.serviceId}`;
+    const changeKeyOf = (k: ChangeEventsKey) => `${windowKey(k.window)}|${k.serviceId}`;
+    const byId = (id: string) => id;
+
+    const service = createLoader<string, IncidentService>((ids) => loadEach(ids, byId, reader.service), { name: 'pagerduty.service' });
+    const incidents = createLoader<IncidentsKey, IncidentList>((keys) => loadEach(keys, incidentsKeyOf, (k) => reader.incidents(k.filter, k.serviceId)), {
+      keyOf: incidentsKeyOf,
+      name: 'pagerduty.incidents',
+    });
+    const incident = createLoader<string, Incident>((ids) => loadEach(ids, byId, reader.incident), { name: 'pagerduty.incident' });
+    const onCallsByPolicy = createLoader<string, OnCallShift[]>((ids) => loadEach(ids, byId, reader.onCallsForPolicy), { name: 'pagerduty.onCallsByPolicy' });
+    const onCallsByUser = createLoader<string, OnCallShift[]>((ids) => reader.onCallsByUser(ids), { name: 'pagerduty.onCallsByUser' });
+    const userByEmail = createLoader<string, Responder>((emails) => loadEach(emails, byId, reader.userByEmail), { name: 'pagerduty.userByEmail' });
+
+    /** One `/log_entries` read covers every incident of the batch whose record no longer lists its acknowledgement. */
+    const firstAck = createLoader<Incident, string>(
+      async (batch) => {
+        const results: BatchResults<string> = new Map(batch.map((i) => [i.id, i.acknowledgedAt]));
+        // PagerDuty lists acknowledgements on the incident only while it is acknowledged; after
+        // that the log entries are the record. One window from the oldest incident's day (a
+        // stable cache key) up to now covers all of them.
+        const needLog = batch.filter((i) => i.status === 'RESOLVED' && !i.acknowledgedAt);
+        if (needLog.length === 0) return results;
+        const since = Math.floor(Math.min(...needLog.map((i) => Date.parse(i.createdAt))) / DAY) * DAY;
+        try {
+          const acks = await reader.acknowledgements({ since: new Date(since).toISOString(), until: new Date(roundedNow(now)).toISOString() });
+          for (const i of needLog) results.set(i.id, acks[i.id] ?? null);
+        } catch (error) {
+          for (const i of needLog) results.set(i.id, asError(error));
+        }
+        return results;
+      },
+      { keyOf: (i) => i.id, name: 'pagerduty.firstAck' },
+    );
+
+    /** Change events are an account-wide list: one read per window, filtered per service here. */
+    const changeEvents = createLoader<ChangeEventsKey, ChangeEvent[]>(
+      async (keys) => {
+        const results: BatchResults<ChangeEvent[]> = new Map();
+        const windows = new Map(keys.map((k) => [windowKey(k.window), k.window]));
+        await Promise.all(
+          [...windows].map(async ([key, window]) => {
+            const events = await reader.changeEvents(window).catch(asError);
+            for (const k of keys.filter((k) => windowKey(k.window) === key)) {
+              results.set(changeKeyOf(k), events instanceof Error ? events : events.filter((e) => e.serviceIds.includes(k.serviceId)));
+            }
+          }),
+        );
+        return results;
+      },
+      { keyOf: changeKeyOf, name: 'pagerduty.changeEvents' },
+    );
+
+    return {
+      upstream: upstream.name,
+      service: (id) => service.load(id),
+      incidents: async (serviceId, filter) => (await incidents.load({ serviceId, filter })) ?? EMPTY,
+      incident: (id) => incident.load(id),
+      onCallForPolicy: async (policyId) => (await onCallsByPolicy.load(policyId)) ?? [],
+      async onCallForUser(email) {
+        const user = await userByEmail.load(email);
+        return user ? ((await onCallsByUser.load(user.id)) ?? []) : null;
+      },
+      firstAcknowledgedAt: (i) => firstAck.load(i),
+      changeEvents: async (serviceId, window) => (await changeEvents.load({ serviceId, window })) ?? [],
+    };
+  }
+
+  return {
+    forRequest,
+    // The client, the upstream and the cache belong to the subgraph that created them; the
+    // cross-request batchers hold no timers once their batches are sent.
+    close: async () => undefined,
+  };
+}
