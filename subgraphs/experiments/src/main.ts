@@ -1,10 +1,4 @@
 import { runService } from '@devgraph/runtime';
-import { readExperimentsConfig } from './config';
-import { createExperimentsSubgraph } from './createExperimentsSubgraph';
+import { subgraph } from './subgraph';
 
-void runService({
-  service: 'experiments',
-  readConfig: () => readExperimentsConfig(),
-  secrets: (config) => (config.growthbook.apiKey ? [config.growthbook.apiKey] : []),
-  start: createExperimentsSubgraph,
-});
+void runService(subgraph);

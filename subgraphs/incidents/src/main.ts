@@ -1,10 +1,4 @@
 import { runService } from '@devgraph/runtime';
-import { readIncidentsConfig } from './config';
-import { createIncidentsSubgraph } from './createIncidentsSubgraph';
+import { subgraph } from './subgraph';
 
-void runService({
-  service: 'incidents',
-  readConfig: () => readIncidentsConfig(),
-  secrets: (config) => [config.pagerduty.token],
-  start: createIncidentsSubgraph,
-});
+void runService(subgraph);

@@ -9,7 +9,8 @@ export interface ServiceHandle {
 
 export interface RunServiceOptions<C extends { logLevel: string }> {
   service: string;
-  readConfig: () => C;
+  /** Reads the process environment when `env` is omitted; tests and tools pass their own. */
+  readConfig: (env?: Record<string, string | undefined>) => C;
   /** Secret values from the config that the logger must scrub wherever they appear. */
   secrets?: (config: C) => string[];
   start: (config: C, logger: Logger) => Promise<ServiceHandle>;
