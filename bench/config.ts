@@ -1,12 +1,14 @@
 /**
  * Benchmark knobs, read once: `BENCH_ITERATIONS` sets the sample size of every measured row;
  * `BENCH_CATALOG_SIZES` the catalog sizes of the scale benchmark (entities, comma-separated);
- * `BENCH_CPU_PROF_DIR`, when set, makes the scale benchmark's child processes write CPU profiles there.
+ * `BENCH_CPU_PROF_DIR`, when set, makes the scale benchmark's child processes write CPU profiles there;
+ * `BENCH_STARTUP_ROUNDS` how many times the start-up benchmark starts the stack per mode (default 5).
  */
 export interface BenchConfig {
   iterations: number;
   catalogSizes: number[];
   cpuProfileDir?: string;
+  startupRounds: number;
 }
 
 export function readBenchConfig(env: Record<string, string | undefined> = process.env): BenchConfig {
@@ -17,5 +19,7 @@ export function readBenchConfig(env: Record<string, string | undefined> = proces
     throw new Error(`BENCH_CATALOG_SIZES="${env.BENCH_CATALOG_SIZES}" must be whole numbers >= 200, comma-separated, e.g. 10000,100000.`);
   }
   const cpuProfileDir = env.BENCH_CPU_PROF_DIR?.trim() || undefined;
-  return { iterations, catalogSizes, ...(cpuProfileDir && { cpuProfileDir }) };
+  const startupRounds = Number(env.BENCH_STARTUP_ROUNDS ?? 5);
+  if (!Number.isInteger(startupRounds) || startupRounds < 1) throw new Error(`BENCH_STARTUP_ROUNDS="${env.BENCH_STARTUP_ROUNDS}" must be a positive whole number.`);
+  return { iterations, catalogSizes, startupRounds, ...(cpuProfileDir && { cpuProfileDir }) };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { readConfig } from '@devgraph/runtime';
+import { compiledEntry } from '../scripts/build/entryPoints';
 import { catalogConfigSchema } from '../subgraphs/catalog/src/config';
 import { gatewayConfigSchema } from '../gateway/src/config';
 import { scmConfigSchema } from '../subgraphs/scm/src/config';
@@ -21,7 +22,8 @@ const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'ut
 
 const schemas: Record<string, { schema: z.ZodObject; entry: string }> = {
   catalog: { schema: catalogConfigSchema, entry: 'subgraphs/catalog/src/main.ts' },
-  gateway: { schema: gatewayConfigSchema, entry: 'gateway/src/main.ts' },
+  // The production gateway: the image's own command (compose at start, then serve).
+  gateway: { schema: gatewayConfigSchema, entry: 'scripts/serveGateway.ts' },
   scm: { schema: scmConfigSchema, entry: 'subgraphs/scm/src/main.ts' },
   incidents: { schema: incidentsConfigSchema, entry: 'subgraphs/incidents/src/main.ts' },
   experiments: { schema: experimentsConfigSchema, entry: 'subgraphs/experiments/src/main.ts' },
@@ -42,7 +44,8 @@ describe('docker-compose.yml', () => {
     const unknown = Object.keys(env).filter((key) => !(key in schema.shape));
     expect(unknown).toEqual([]);
     expect(() => readConfig(schema, env)).not.toThrow();
-    expect(service.command?.join(' ')).toContain(entry);
+    // Compiled JavaScript from the image's build stage, never a TypeScript loader.
+    expect(service.command).toEqual(['node', compiledEntry(entry)]);
     expect(service.build).toBe('.');
     expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
   });

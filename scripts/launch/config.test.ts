@@ -1,3 +1,5 @@
+import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
+import { compiledEntry } from '../build/entryPoints';
 import { DEMO_TOKEN, launchPlan } from './config';
 
 const names = (env: Record<string, string>) => launchPlan(env).services.map((s) => s.name);
@@ -27,5 +29,22 @@ describe('launchPlan', () => {
     const gateway = services.find((s) => s.name === 'gateway')!;
     expect(gateway.env.PORT).toBe('5000');
     expect(gateway.env.SUBGRAPHS).toContain('catalog=http://127.0.0.1:5001/graphql');
+  });
+
+  it('lets the gateway retry subgraphs often while everything starts, unless told otherwise', () => {
+    const gateway = (env: Record<string, string>) => launchPlan(env).services.find((s) => s.name === 'gateway')!.env;
+    expect(gateway({}).SUBGRAPH_RETRY_INTERVAL_MS).toBe('200');
+    expect(gateway({ SUBGRAPH_RETRY_INTERVAL_MS: '5000' }).SUBGRAPH_RETRY_INTERVAL_MS).toBe('5000');
+  });
+
+  it('runs compiled JavaScript, each service from its own build entry point, unless DEVGRAPH_RUN_TS=1', () => {
+    const plan = launchPlan({});
+    expect(plan.runTypeScript).toBe(false);
+    expect(plan.services.map((s) => compiledEntry(s.entry))).toEqual(plan.services.map((s) => `dist/${s.name}.js`));
+    expect(launchPlan({ DEVGRAPH_RUN_TS: '1' }).runTypeScript).toBe(true);
+  });
+
+  it('hands out the token the simulators accept by default', () => {
+    expect(DEMO_TOKEN).toBe(DEFAULT_SIMULATOR_TOKEN);
   });
 });

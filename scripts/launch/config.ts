@@ -1,11 +1,14 @@
 import path from 'node:path';
-// The config module alone: the kit's index would load the catalog reader into the launcher.
-import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit/src/config';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
-/** The token the simulators accept and the launcher hands to subgraphs in demo mode. */
-export const DEMO_TOKEN = DEFAULT_SIMULATOR_TOKEN;
+/**
+ * The token the launcher gives both the simulators it starts and the subgraphs it points at
+ * them. It is the simulators' own default (a test keeps the two equal, so the README's demo
+ * token works with `npm start`); written here because importing the simulator kit would load
+ * the runtime, Apollo and Express into the launcher before it starts anything.
+ */
+export const DEMO_TOKEN = 'devgraph-demo-token';
 
 export interface ServiceSpec {
   /** Log prefix and process name. */
@@ -46,6 +49,11 @@ export interface LaunchPlan {
   services: ServiceSpec[];
   /** One line per tool saying whether it is the real one or the simulator, for the banner. */
   sources: string[];
+  /**
+   * `DEVGRAPH_RUN_TS=1`: run each service's TypeScript through tsx (compiled at every start,
+   * the way devgraph used to run) instead of the JavaScript `npm run build` writes to dist/.
+   */
+  runTypeScript: boolean;
 }
 
 /**
@@ -81,10 +89,16 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
   services.push({
     name: 'gateway',
     entry: 'gateway/src/main.ts',
-    env: { PORT: gatewayPort, SUBGRAPHS: env.SUBGRAPHS ?? subgraphs.join(',') },
+    env: {
+      PORT: gatewayPort,
+      SUBGRAPHS: env.SUBGRAPHS ?? subgraphs.join(','),
+      // Everything starts at once, so the gateway's first look usually finds subgraphs still
+      // loading; retrying every 200 ms instead of every second puts the stack up sooner.
+      SUBGRAPH_RETRY_INTERVAL_MS: env.SUBGRAPH_RETRY_INTERVAL_MS ?? '200',
+    },
     readyUrl: local(gatewayPort, '/readyz'),
   });
-  return { services, sources };
+  return { services, sources, runTypeScript: env.DEVGRAPH_RUN_TS === '1' };
 }
 
 /** A child's environment: everything the user set, plus what the launch plan decided for it. */
