@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mainPathOf, simulatorMainPathOf, SUBGRAPHS } from '@devgraph/registry';
 
 /** The repository root: scripts/build/ is two levels below it. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -21,14 +22,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'gateway', source: 'gateway/src/main.ts' },
   { name: 'compose', source: 'gateway/src/compose.ts' },
   { name: 'serve-gateway', source: 'scripts/serveGateway.ts' },
-  { name: 'catalog', source: 'subgraphs/catalog/src/main.ts' },
-  { name: 'scm', source: 'subgraphs/scm/src/main.ts' },
-  { name: 'incidents', source: 'subgraphs/incidents/src/main.ts' },
-  { name: 'experiments', source: 'subgraphs/experiments/src/main.ts' },
+  // Every registered subgraph and its tool's simulator, named as the launch plan names them.
+  ...SUBGRAPHS.flatMap((s) => [
+    { name: s.name, source: mainPathOf(s) },
+    ...(s.tool ? [{ name: s.tool.simulator.name, source: simulatorMainPathOf(s) }] : []),
+  ]),
+  // Backstage is the catalog's optional second source, not a tool npm start simulates.
   { name: 'backstage-sim', source: 'subgraphs/catalog/simulator/main.ts' },
-  { name: 'github-sim', source: 'subgraphs/scm/simulator/main.ts' },
-  { name: 'pagerduty-sim', source: 'subgraphs/incidents/simulator/main.ts' },
-  { name: 'growthbook-sim', source: 'subgraphs/experiments/simulator/main.ts' },
 ];
 
 /** The compiled file for a TypeScript entry (`gateway/src/main.ts` -> `dist/gateway.js`), relative to the repo root. */

@@ -1,6 +1,6 @@
 import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 import { compiledEntry } from '../build/entryPoints';
-import { DEMO_TOKEN, launchPlan } from './config';
+import { childEnv, DEMO_TOKEN, launchPlan, redactUserinfo } from './config';
 
 const names = (env: Record<string, string>) => launchPlan(env).services.map((s) => s.name);
 
@@ -46,5 +46,29 @@ describe('launchPlan', () => {
 
   it('hands out the token the simulators accept by default', () => {
     expect(DEMO_TOKEN).toBe(DEFAULT_SIMULATOR_TOKEN);
+  });
+
+  it('hands each process only its own secrets', () => {
+    const env = { GITHUB_API_URL: 'https://api.github.com', GITHUB_TOKEN: 'ghp_real', PAGERDUTY_TOKEN: 'pd_real', GROWTHBOOK_API_KEY: 'gb_real', BACKSTAGE_TOKEN: 'bs_real', REDIS_URL: 'redis://127.0.0.1:6379' };
+    const plan = launchPlan(env);
+    const envOf = (name: string) => childEnv(plan.services.find((s) => s.name === name)!, env);
+    expect(envOf('scm')).toMatchObject({ GITHUB_TOKEN: 'ghp_real', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(envOf('scm')).not.toHaveProperty('PAGERDUTY_TOKEN');
+    expect(envOf('scm')).not.toHaveProperty('BACKSTAGE_TOKEN');
+    expect(envOf('catalog')).toMatchObject({ BACKSTAGE_TOKEN: 'bs_real' });
+    expect(envOf('catalog')).not.toHaveProperty('GITHUB_TOKEN');
+    // The PagerDuty subgraph runs on its simulator here: the demo token replaces the user's.
+    expect(envOf('incidents').PAGERDUTY_TOKEN).toBe(DEMO_TOKEN);
+    for (const name of ['gateway', 'pagerduty-sim', 'growthbook-sim']) {
+      const secrets = Object.entries(envOf(name)).filter(([, v]) => typeof v === 'string' && v.endsWith('_real'));
+      expect(secrets).toEqual([]);
+    }
+  });
+
+  it('never prints credentials inside a tool URL in the banner', () => {
+    const { sources } = launchPlan({ GITHUB_API_URL: 'https://bot:s3cret@ghe.example.com/api' });
+    expect(sources.join('\n')).not.toContain('s3cret');
+    expect(sources).toContain('scm: GitHub at https://***@ghe.example.com/api');
+    expect(redactUserinfo('http://127.0.0.1:4102')).toBe('http://127.0.0.1:4102');
   });
 });

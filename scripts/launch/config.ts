@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { allSecretVars, graphqlUrlOf, mainPathOf, simulatorMainPathOf, SUBGRAPHS } from '@devgraph/registry';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -17,33 +18,9 @@ export interface ServiceSpec {
   env: Record<string, string>;
   /** Where to poll for readiness, when the process has such an endpoint. */
   readyUrl?: string;
+  /** The secret variables of the user's environment this process may inherit (none by default). */
+  secretVars?: readonly string[];
 }
-
-/** A subgraph that wraps a tool: it gets the real tool when the user configured one, else its simulator. */
-interface ToolSubgraph {
-  name: string;
-  tool: string;
-  portVar: string;
-  port: number;
-  urlVar: string;
-  tokenVar: string;
-  simulator: { name: string; portVar: string; port: number; baseUrl: (port: string) => string };
-}
-
-const TOOLS: ToolSubgraph[] = [
-  {
-    name: 'scm', tool: 'GitHub', portVar: 'SCM_PORT', port: 4002, urlVar: 'GITHUB_API_URL', tokenVar: 'GITHUB_TOKEN',
-    simulator: { name: 'github-sim', portVar: 'GITHUB_SIMULATOR_PORT', port: 4102, baseUrl: (p) => `http://127.0.0.1:${p}` },
-  },
-  {
-    name: 'incidents', tool: 'PagerDuty', portVar: 'INCIDENTS_PORT', port: 4003, urlVar: 'PAGERDUTY_API_URL', tokenVar: 'PAGERDUTY_TOKEN',
-    simulator: { name: 'pagerduty-sim', portVar: 'PAGERDUTY_SIMULATOR_PORT', port: 4103, baseUrl: (p) => `http://127.0.0.1:${p}` },
-  },
-  {
-    name: 'experiments', tool: 'GrowthBook', portVar: 'EXPERIMENTS_PORT', port: 4004, urlVar: 'GROWTHBOOK_API_URL', tokenVar: 'GROWTHBOOK_API_KEY',
-    simulator: { name: 'growthbook-sim', portVar: 'GROWTHBOOK_SIMULATOR_PORT', port: 4104, baseUrl: (p) => `http://127.0.0.1:${p}/api` },
-  },
-];
 
 export interface LaunchPlan {
   services: ServiceSpec[];
@@ -62,27 +39,28 @@ export interface LaunchPlan {
  * whose API URL the user set is used for real, otherwise its simulator is started with demo data.
  */
 export function launchPlan(env: Record<string, string | undefined> = process.env): LaunchPlan {
-  const local = (port: string | number, p = '/graphql') => `http://127.0.0.1:${port}${p}`;
-  const catalogPort = env.CATALOG_PORT ?? '4001';
-  const services: ServiceSpec[] = [
-    { name: 'catalog', entry: 'subgraphs/catalog/src/main.ts', env: { PORT: catalogPort }, readyUrl: local(catalogPort, '/readyz') },
-  ];
-  const subgraphs = [`catalog=${local(catalogPort)}`];
-  const sources = [`catalog: ${env.CATALOG_PATHS ? `CATALOG_PATHS=${env.CATALOG_PATHS}` : 'the demo organisation (set CATALOG_PATHS for yours)'}`];
+  const local = (port: string | number, p: string) => `http://127.0.0.1:${port}${p}`;
+  const services: ServiceSpec[] = [];
+  const subgraphs: string[] = [];
+  const sources: string[] = [];
 
-  for (const tool of TOOLS) {
-    const port = env[tool.portVar] ?? String(tool.port);
+  // Every subgraph in the registry, in its order; a tool's simulator starts just before it.
+  for (const entry of SUBGRAPHS) {
+    const port = env[entry.portVar] ?? String(entry.port);
     const subgraphEnv: Record<string, string> = { PORT: port };
-    if (env[tool.urlVar]) {
-      sources.push(`${tool.name}: ${tool.tool} at ${env[tool.urlVar]}`);
+    const tool = entry.tool;
+    if (!tool) {
+      sources.push(`${entry.name}: ${env.CATALOG_PATHS ? `CATALOG_PATHS=${env.CATALOG_PATHS}` : 'the demo organisation (set CATALOG_PATHS for yours)'}`);
+    } else if (env[tool.urlVar]) {
+      sources.push(`${entry.name}: ${tool.tool} at ${redactUserinfo(env[tool.urlVar]!)}`);
     } else {
       const simPort = env[tool.simulator.portVar] ?? String(tool.simulator.port);
-      services.push({ name: tool.simulator.name, entry: `subgraphs/${tool.name}/simulator/main.ts`, env: { PORT: simPort, SIMULATOR_TOKEN: DEMO_TOKEN } });
+      services.push({ name: tool.simulator.name, entry: simulatorMainPathOf(entry), env: { PORT: simPort, SIMULATOR_TOKEN: DEMO_TOKEN } });
       Object.assign(subgraphEnv, { [tool.urlVar]: tool.simulator.baseUrl(simPort), [tool.tokenVar]: DEMO_TOKEN });
-      sources.push(`${tool.name}: ${tool.tool} simulator with demo data (set ${tool.urlVar} and ${tool.tokenVar} for the real one)`);
+      sources.push(`${entry.name}: ${tool.tool} simulator with demo data (set ${tool.urlVar} and ${tool.tokenVar} for the real one)`);
     }
-    services.push({ name: tool.name, entry: `subgraphs/${tool.name}/src/main.ts`, env: subgraphEnv, readyUrl: local(port, '/readyz') });
-    subgraphs.push(`${tool.name}=${local(port)}`);
+    services.push({ name: entry.name, entry: mainPathOf(entry), env: subgraphEnv, readyUrl: local(port, '/readyz'), secretVars: entry.secretVars });
+    subgraphs.push(`${entry.name}=${graphqlUrlOf(port)}`);
   }
 
   const gatewayPort = env.PORT ?? '4000';
@@ -101,7 +79,19 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
   return { services, sources, runTypeScript: env.DEVGRAPH_RUN_TS === '1' };
 }
 
-/** A child's environment: everything the user set, plus what the launch plan decided for it. */
+/**
+ * A child's environment: everything the user set except other processes' secrets, plus what the
+ * launch plan decided for it. The scm subgraph gets GITHUB_TOKEN and no other tool's token; the
+ * gateway and the simulators get none.
+ */
 export function childEnv(spec: ServiceSpec, env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
-  return { ...env, ...spec.env };
+  const own = new Set(spec.secretVars ?? []);
+  const inherited = { ...env };
+  for (const name of allSecretVars()) if (!own.has(name)) delete inherited[name];
+  return { ...inherited, ...spec.env };
+}
+
+/** `https://user:secret@host/api` -> `https://***@host/api`: the banner shows where, never who. */
+export function redactUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i, '$1***@');
 }

@@ -6,6 +6,7 @@ export {
   simulatorMainPathOf,
   graphqlUrlOf,
   defaultSubgraphList,
+  allSecretVars,
   type SubgraphEntry,
   type ToolEntry,
 } from './subgraphs';

@@ -33,22 +33,27 @@ export interface SubgraphEntry {
   portVar: string;
   /** The upstream tool it wraps, when it has one with a simulator. */
   tool?: ToolEntry;
+  /**
+   * Every secret variable this subgraph reads. `npm start` hands each process only its own:
+   * a crash dump or a compromised subgraph holds one tool's token, not all of them.
+   */
+  secretVars: readonly string[];
 }
 
 const local = (port: number | string, path = '') => `http://127.0.0.1:${port}${path}`;
 
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  { name: 'catalog', packageName: '@devgraph/catalog', dir: 'subgraphs/catalog', port: 4001, portVar: 'CATALOG_PORT' },
+  { name: 'catalog', packageName: '@devgraph/catalog', dir: 'subgraphs/catalog', port: 4001, portVar: 'CATALOG_PORT', secretVars: ['BACKSTAGE_TOKEN'] },
   {
-    name: 'scm', packageName: '@devgraph/scm', dir: 'subgraphs/scm', port: 4002, portVar: 'SCM_PORT',
+    name: 'scm', packageName: '@devgraph/scm', dir: 'subgraphs/scm', port: 4002, portVar: 'SCM_PORT', secretVars: ['GITHUB_TOKEN'],
     tool: { tool: 'GitHub', urlVar: 'GITHUB_API_URL', tokenVar: 'GITHUB_TOKEN', simulator: { name: 'github-sim', portVar: 'GITHUB_SIMULATOR_PORT', port: 4102, baseUrl: (p) => local(p) } },
   },
   {
-    name: 'incidents', packageName: '@devgraph/incidents', dir: 'subgraphs/incidents', port: 4003, portVar: 'INCIDENTS_PORT',
+    name: 'incidents', packageName: '@devgraph/incidents', dir: 'subgraphs/incidents', port: 4003, portVar: 'INCIDENTS_PORT', secretVars: ['PAGERDUTY_TOKEN'],
     tool: { tool: 'PagerDuty', urlVar: 'PAGERDUTY_API_URL', tokenVar: 'PAGERDUTY_TOKEN', simulator: { name: 'pagerduty-sim', portVar: 'PAGERDUTY_SIMULATOR_PORT', port: 4103, baseUrl: (p) => local(p) } },
   },
   {
-    name: 'experiments', packageName: '@devgraph/experiments', dir: 'subgraphs/experiments', port: 4004, portVar: 'EXPERIMENTS_PORT',
+    name: 'experiments', packageName: '@devgraph/experiments', dir: 'subgraphs/experiments', port: 4004, portVar: 'EXPERIMENTS_PORT', secretVars: ['GROWTHBOOK_API_KEY'],
     tool: { tool: 'GrowthBook', urlVar: 'GROWTHBOOK_API_URL', tokenVar: 'GROWTHBOOK_API_KEY', simulator: { name: 'growthbook-sim', portVar: 'GROWTHBOOK_SIMULATOR_PORT', port: 4104, baseUrl: (p) => local(p, '/api') } },
   },
 ];
@@ -63,3 +68,6 @@ export const subgraphNamed = (name: string): SubgraphEntry | undefined => SUBGRA
 
 /** `catalog=http://127.0.0.1:4001/graphql,...`: where every subgraph listens by default. */
 export const defaultSubgraphList = (): string => SUBGRAPHS.map((s) => `${s.name}=${graphqlUrlOf(s.port)}`).join(',');
+
+/** Every secret any subgraph reads: what a process that is not that subgraph must not inherit. */
+export const allSecretVars = (): string[] => [...new Set(SUBGRAPHS.flatMap((s) => s.secretVars))];
