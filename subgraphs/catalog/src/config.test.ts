@@ -15,24 +15,6 @@ describe('readCatalogConfig', () => {
     expect(config.backstage).toEqual({ url: 'http://localhost:7007', token: 'secret-token', syncIntervalMs: 300_000, policy: DEFAULT_UPSTREAM_POLICY, pageSize: 500 });
   });
 
-  it('reads the Backstage upstream policy from the BACKSTAGE_* policy variables', () => {
-    const config = read({
-      BACKSTAGE_URL: 'http://bs:7007',
-      BACKSTAGE_TIMEOUT_MS: '2500',
-      BACKSTAGE_RETRIES: '0',
-      BACKSTAGE_RETRY_BASE_DELAY_MS: '50',
-      BACKSTAGE_RETRY_MAX_DELAY_MS: '1000',
-      BACKSTAGE_BREAKER_RESET_MS: '5000',
-    });
-    expect(config.backstage?.policy).toEqual({
-      timeoutMs: 2500,
-      retries: 0,
-      baseDelayMs: 50,
-      maxDelayMs: 1000,
-      breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
-    });
-  });
-
   it('uses files and Backstage together when both are set, and turns watching off on request', () => {
     const config = read({ BACKSTAGE_URL: 'http://bs:7007', CATALOG_PATHS: './a.yaml, ./b/*.yaml', CATALOG_WATCH: 'false' });
     expect(config.catalogPaths).toEqual(['./a.yaml', './b/*.yaml']);

@@ -10,24 +10,6 @@ describe('readExperimentsConfig', () => {
     expect(c.growthbook.policy).toEqual({ ...DEFAULT_UPSTREAM_POLICY, timeoutMs: 5000 });
   });
 
-  it('reads the five GROWTHBOOK_* policy variables', () => {
-    const { policy } = readExperimentsConfig({
-      GROWTHBOOK_TIMEOUT_MS: '2500',
-      GROWTHBOOK_RETRIES: '0',
-      GROWTHBOOK_RETRY_BASE_DELAY_MS: '50',
-      GROWTHBOOK_RETRY_MAX_DELAY_MS: '9000',
-      GROWTHBOOK_BREAKER_RESET_MS: '5000',
-    }).growthbook;
-    expect(policy).toEqual({
-      ...DEFAULT_UPSTREAM_POLICY,
-      timeoutMs: 2500,
-      retries: 0,
-      baseDelayMs: 50,
-      maxDelayMs: 9000,
-      breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
-    });
-  });
-
   it('names the variable and never echoes the key when a value is wrong', () => {
     expect(() => readExperimentsConfig({ GROWTHBOOK_API_URL: 'not a url' })).toThrow(/GROWTHBOOK_API_URL="not a url" is invalid/);
     expect(() => readExperimentsConfig({ GROWTHBOOK_RETRIES: '-1' })).toThrow(/GROWTHBOOK_RETRIES="-1" is invalid/);

@@ -12,25 +12,6 @@ describe('readIncidentsConfig', () => {
     expect(c.pagerduty.policy).toEqual({ ...DEFAULT_UPSTREAM_POLICY, maxDelayMs: 2000 });
   });
 
-  it('reads the five PAGERDUTY_* policy variables', () => {
-    const { policy } = readIncidentsConfig({
-      PAGERDUTY_TOKEN: TOKEN,
-      PAGERDUTY_TIMEOUT_MS: '2500',
-      PAGERDUTY_RETRIES: '0',
-      PAGERDUTY_RETRY_BASE_DELAY_MS: '50',
-      PAGERDUTY_RETRY_MAX_DELAY_MS: '9000',
-      PAGERDUTY_BREAKER_RESET_MS: '5000',
-    }).pagerduty;
-    expect(policy).toEqual({
-      ...DEFAULT_UPSTREAM_POLICY,
-      timeoutMs: 2500,
-      retries: 0,
-      baseDelayMs: 50,
-      maxDelayMs: 9000,
-      breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
-    });
-  });
-
   it('still reads the older PAGERDUTY_RETRY_BASE_MS / PAGERDUTY_RETRY_MAX_MS, the current names winning', () => {
     const old = readIncidentsConfig({ PAGERDUTY_TOKEN: TOKEN, PAGERDUTY_RETRY_BASE_MS: '100', PAGERDUTY_RETRY_MAX_MS: '4000' }).pagerduty.policy;
     expect(old).toMatchObject({ baseDelayMs: 100, maxDelayMs: 4000 });

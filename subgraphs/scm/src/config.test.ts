@@ -10,24 +10,6 @@ describe('readScmConfig', () => {
     expect(c.github.policy).toEqual({ ...DEFAULT_UPSTREAM_POLICY, maxDelayMs: 2000 });
   });
 
-  it('reads the five GITHUB_* policy variables', () => {
-    const { policy } = readScmConfig({
-      GITHUB_TIMEOUT_MS: '2500',
-      GITHUB_RETRIES: '0',
-      GITHUB_RETRY_BASE_DELAY_MS: '50',
-      GITHUB_RETRY_MAX_DELAY_MS: '9000',
-      GITHUB_BREAKER_RESET_MS: '5000',
-    }).github;
-    expect(policy).toEqual({
-      ...DEFAULT_UPSTREAM_POLICY,
-      timeoutMs: 2500,
-      retries: 0,
-      baseDelayMs: 50,
-      maxDelayMs: 9000,
-      breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
-    });
-  });
-
   it('names the variable and never echoes the token when a value is wrong', () => {
     expect(() => readScmConfig({ GITHUB_RETRIES: '-1' })).toThrow(/GITHUB_RETRIES="-1" is invalid/);
     expect(() => readScmConfig({ GITHUB_TIMEOUT_MS: 'soon' })).toThrow(/GITHUB_TIMEOUT_MS/);
