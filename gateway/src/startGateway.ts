@@ -26,6 +26,7 @@ import { SubgraphDataSource } from './subgraphDataSource';
 import { useQueryLimits } from './plugins/useQueryLimits';
 import { useOperationResolution } from './plugins/useOperationResolution';
 import { graphiqlAssets, loadExampleOperations, useGraphiql } from './graphiql';
+import { ANONYMOUS, type Identity } from './auth/Identity';
 
 export interface RunningGateway extends RunningServer {
   /** Resolves once the supergraph is composed and queries are served. */
@@ -92,7 +93,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   logger.info({ url, mode: config.supergraphPath ? 'static supergraph' : 'introspection' }, 'gateway listening');
 
   const ready = server.start().then(() => {
-    serve = graphqlRequestHandler(server, { context: async () => ({}) });
+    serve = graphqlRequestHandler(server, { context: async ({ res }) => ({ identity: (res.locals.identity as Identity | undefined) ?? ANONYMOUS }) });
     logger.info({ url }, 'gateway ready: serving queries and GraphiQL');
   });
   // A failed start is reported through `ready`; keep it from being an unhandled rejection here.
