@@ -56,4 +56,14 @@ describe('the registered stack', () => {
     expect(result.data!.entity.incidents.nodes[0]!.createdAt).toMatch(canonical);
     expect(result.data!.entity.repository.pushedAt).toMatch(canonical);
   });
+
+  it("reports each tool's circuit in the subgraph's readiness, ready while the circuit is closed", async () => {
+    const states: Record<string, unknown> = {};
+    for (const [name, server] of Object.entries(stack.subgraphs)) {
+      const response = await fetch(server.url.replace('/graphql', '/readyz'));
+      expect(response.status).toBe(200);
+      states[name] = ((await response.json()) as { upstreams?: unknown }).upstreams;
+    }
+    expect(states).toEqual({ catalog: undefined, scm: { github: 'closed' }, incidents: { pagerduty: 'closed' }, experiments: { growthbook: 'closed' } });
+  });
 });

@@ -89,6 +89,7 @@ export async function createCatalogSubgraph(config: CatalogConfig, logger: Logge
       host: config.host,
       logger,
       metrics,
+      upstreams: backstage ? [backstage] : [],
     });
   } catch (error) {
     await close();

@@ -62,6 +62,7 @@ export async function createExperimentsSubgraph(config: ExperimentsConfig, logge
     host: config.host,
     logger,
     metrics,
+    upstreams: [upstream],
   });
   return {
     ...server,

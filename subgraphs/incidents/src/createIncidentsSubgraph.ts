@@ -61,6 +61,7 @@ export async function createIncidentsSubgraph(config: IncidentsConfig, logger: L
     host: config.host,
     logger,
     metrics,
+    upstreams: [upstream],
   });
   return {
     ...server,

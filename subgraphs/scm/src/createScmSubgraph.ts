@@ -65,6 +65,7 @@ export async function createScmSubgraph(config: ScmConfig, logger: Logger, deps:
     host: config.host,
     logger,
     metrics,
+    upstreams: [upstream],
   });
   return {
     ...server,

@@ -9,10 +9,13 @@ import type { Logger } from '../createLogger';
 import type { Metrics } from '../createMetrics';
 import { formatSubgraphError } from './formatSubgraphError';
 import { useOperationMetrics } from './useOperationMetrics';
-import { mountOpsEndpoints } from './mountOpsEndpoints';
+import { mountOpsEndpoints, type OpsEndpointOptions } from './mountOpsEndpoints';
 import { KnownOperationTypesRule } from './knownOperationTypesRule';
 import { graphqlRequestHandler, jsonFallbacks, logRejectedRequests, mountGraphQLRoute } from './http';
 import { vocabularyResolvers, withVocabulary } from '../graphql/withVocabulary';
+import type { CallerIdentity } from '../trust/CallerIdentity';
+import { readSubgraphTrust, type SubgraphTrust } from '../trust/readSubgraphTrust';
+import { callerIdentityOf, requireSignedRequests } from '../trust/requireSignedRequests';
 
 // @apollo/subgraph does not export its resolver-map type; take it from the function signature.
 type SubgraphResolverMap = Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: DocumentNode }>['resolvers'];
@@ -23,15 +26,25 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   typeDefs: DocumentNode;
   /** Resolver map; codegen's `Resolvers` type is checked where it is written, not here. */
   resolvers: object;
-  /** Builds a fresh context (and its DataLoaders) for every request. */
-  context: () => Promise<TContext> | TContext;
+  /**
+   * Builds a fresh context (and its DataLoaders) for every request. `identity` is the caller the
+   * gateway signed for; undefined when trust is off or open, or the signer sent none (Hive Gateway).
+   */
+  context: (request: { identity?: CallerIdentity }) => Promise<TContext> | TContext;
   port: number;
   host: string;
   logger: Logger;
   metrics: Metrics;
   /** `/readyz` answers 200 only while this says the subgraph can serve (e.g. catalog loaded). */
   isReady?: () => boolean;
+  /** The tools it calls: their circuit states appear in `/readyz`'s body. */
+  upstreams?: OpsEndpointOptions['upstreams'];
   plugins?: ApolloServerPlugin<TContext>[];
+  /**
+   * Which requests are served (`readSubgraphTrust`: SUBGRAPH_SECRET, SUBGRAPH_AUTH). Default:
+   * open on a loopback HOST; on any other HOST the server refuses to start without it.
+   */
+  trust?: SubgraphTrust;
 }
 
 export interface RunningServer {
@@ -44,6 +57,8 @@ export interface RunningServer {
 export async function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
+  // Decided before anything starts, so a misconfigured subgraph fails at once.
+  const trust = options.trust ?? readSubgraphTrust({ SUBGRAPH_AUTH: 'on' }, options.host);
   const app = express();
   const httpServer = http.createServer(app);
   const server = new ApolloServer<TContext>({
@@ -65,8 +80,11 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   await server.start();
   // Every answer, served or rejected, is JSON: the same HTTP layer as the gateway's.
   app.use(logRejectedRequests(options.logger));
-  mountOpsEndpoints(app, { metrics: options.metrics, isReady: options.isReady });
-  mountGraphQLRoute(app, { handler: graphqlRequestHandler(server, { context: async () => options.context() }) });
+  mountOpsEndpoints(app, { metrics: options.metrics, isReady: options.isReady, upstreams: options.upstreams });
+  const serve = graphqlRequestHandler(server, { context: async ({ res }) => options.context({ identity: callerIdentityOf(res.locals) }) });
+  const gate = requireSignedRequests({ name: options.name, trust, logger: options.logger });
+  // The gate runs after the body is parsed (the signature covers it) and before Apollo sees it.
+  mountGraphQLRoute(app, { handler: (req, res, next) => gate(req, res, () => void Promise.resolve(serve(req, res, next)).catch(next)) });
   app.use(jsonFallbacks(options.logger));
 
   await new Promise<void>((resolve, reject) => {
