@@ -17,7 +17,7 @@ import { simulatorConfigSchema as growthbookSimulatorConfigSchema } from '../sub
 // same config schemas the processes validate at start.
 const ROOT = path.resolve(__dirname, '..');
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { build?: string; image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
+  services: Record<string, { build?: string; image?: string; command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown>; ports?: string[] }>;
 };
 
 const schemas: Record<string, { schema: z.ZodObject; entry: string }> = {
@@ -69,5 +69,11 @@ describe('docker-compose.yml', () => {
     const env = compose.services[name]!.environment!;
     expect(new URL(env[urlVar]!).host).toBe(`${simulator}:${compose.services[simulator]!.environment!.PORT}`);
     expect(env.REDIS_URL).toBe('redis://redis:6379');
+  });
+
+  it('publishes ports on 127.0.0.1 only unless DEVGRAPH_PUBLISH_ADDRESS says otherwise', () => {
+    // Compose's ${VAR:-default} interpolation, with the variable unset.
+    const published = Object.values(compose.services).flatMap((service) => service.ports ?? []).map((port) => port.replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1'));
+    expect(published).toEqual(['127.0.0.1:4000:4000']);
   });
 });
