@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer, type ApolloServerOptionsWithGateway, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway } from '@apollo/gateway';
 import {
+  answerClientErrors,
   createMetrics,
   ErrorCode,
   graphqlRequestHandler,
@@ -24,9 +26,13 @@ import { introspectWithRetry } from './supergraph/introspectWithRetry';
 import { readStaticSupergraph } from './supergraph/staticSupergraph';
 import { SubgraphDataSource } from './subgraphDataSource';
 import { useQueryLimits } from './plugins/useQueryLimits';
+import { refineTokenLimitError, tokenLimitParseOptions } from './limits/tokenLimit';
 import { useOperationResolution } from './plugins/useOperationResolution';
 import { graphiqlAssets, loadExampleOperations, useGraphiql } from './graphiql';
 import { ANONYMOUS, type Identity } from './auth/Identity';
+import { createAuthenticator } from './auth/createAuthenticator';
+import { useAuthentication } from './auth/useAuthentication';
+import { createEdge } from './edge/createEdge';
 
 export interface RunningGateway extends RunningServer {
   /** Resolves once the supergraph is composed and queries are served. */
@@ -40,7 +46,10 @@ export interface RunningGateway extends RunningServer {
 export async function startGateway(config: GatewayConfig, logger: Logger): Promise<RunningGateway> {
   defaultVendorTelemetryOff();
   const app = express();
+  app.disable('x-powered-by');
+  const edge = createEdge(config, { logger });
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer, logger);
   const metrics = createMetrics('gateway');
   const supergraph = config.supergraphPath
     ? readStaticSupergraph(config.supergraphPath)
@@ -48,7 +57,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
-    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: url ?? '' }),
+    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: url ?? '', secret: config.subgraphSecret }),
     logger,
   });
   const operations = await loadExampleOperations(config.exampleQueriesDir);
@@ -59,26 +68,41 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     // One operation per request: a JSON array is rejected with BATCHING_NOT_SUPPORTED (mountGraphQLRoute).
     allowBatchedHttpRequests: false,
     validationRules: [KnownOperationTypesRule],
-    formatError: refineRequestError,
+    // MAX_TOKENS stops graphql-js's parser at the limit; its syntax error becomes QUERY_TOO_COMPLEX.
+    parseOptions: tokenLimitParseOptions(config.maxTokens),
+    formatError: (formatted, error) => refineRequestError(refineTokenLimitError(formatted), error),
+    ...edge.apollo,
     logger,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       useOperationResolution(),
-      useQueryLimits({ maxDepth: config.maxQueryDepth }),
+      useQueryLimits({
+        maxDepth: config.maxQueryDepth,
+        maxCost: config.maxQueryCost,
+        maxAliases: config.maxAliases,
+        maxDirectives: config.maxDirectives,
+        maxRootFields: config.maxRootFields,
+      }),
       useOperationMetrics(metrics),
-      useGraphiql({ endpoint: '/graphql', operations }),
+      config.graphiql ? useGraphiql({ endpoint: '/graphql', operations }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
 
   let serve: express.RequestHandler | undefined;
   // Every answer is JSON, whatever goes wrong: first the one-line log of rejections, last the 404 and error handlers.
   app.use(logRejectedRequests(logger));
+  app.use(edge.headers);
   mountOpsEndpoints(app, { metrics, isReady: () => serve !== undefined });
-  app.use('/graphiql/assets', graphiqlAssets());
+  if (config.graphiql) app.use('/graphiql/assets', graphiqlAssets());
+  // A browser's CORS preflight carries no credentials: it is answered before auth asks for them.
+  if (edge.cors.length > 0) app.use('/graphql', edge.cors);
+  // Who is asking (401 without valid credentials), before the edge limits that count per caller.
+  app.use('/graphql', useAuthentication({ authenticate: createAuthenticator(config.auth, logger), logger }));
+  if (edge.beforeGraphQL.length > 0) app.use('/graphql', edge.beforeGraphQL);
   mountGraphQLRoute(app, {
     maxBodyBytes: config.maxBodyBytes,
     handler: (req, res, next) => {
-      if (serve) return serve(req, res, next);
+      if (serve) return runEach(edge.beforeExecution, req, res, next, serve);
       sendRejection(res, { status: 503, code: ErrorCode.SubgraphUnavailable, message: 'The gateway is starting: waiting for subgraphs to answer. Retry in a moment.' });
     },
   });
@@ -107,6 +131,18 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       if (typeof supergraph !== 'string') supergraph.stop();
       if (serve) await server.stop();
       else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await edge.close();
     },
   };
+}
+
+/** Runs handlers in order, each passing to the next through `next()`, then `last`; an error goes to Express. */
+function runEach(handlers: express.RequestHandler[], req: express.Request, res: express.Response, next: express.NextFunction, last: express.RequestHandler): void {
+  const step = (index: number) => (error?: unknown) => {
+    if (error) return next(error);
+    const handler = handlers[index];
+    if (!handler) return void last(req, res, next);
+    void handler(req, res, step(index + 1));
+  };
+  step(0)();
 }

@@ -65,6 +65,21 @@ describe('launchPlan', () => {
     }
   });
 
+  it('gives the gateway and every subgraph one random SUBGRAPH_SECRET per run, and the simulators none', () => {
+    const plan = launchPlan({});
+    const envOf = (name: string) => childEnv(plan.services.find((s) => s.name === name)!, {});
+    const secret = envOf('gateway').SUBGRAPH_SECRET;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    for (const name of ['catalog', 'scm', 'incidents', 'experiments']) expect(envOf(name).SUBGRAPH_SECRET).toBe(secret);
+    expect(envOf('github-sim')).not.toHaveProperty('SUBGRAPH_SECRET');
+    expect(childEnv(launchPlan({}).services.find((s) => s.name === 'gateway')!, {}).SUBGRAPH_SECRET).not.toBe(secret);
+    // The user's own secret is kept, and still not handed to a simulator.
+    const mine = { SUBGRAPH_SECRET: 'my-own-secret-0123456789' };
+    const planned = launchPlan(mine);
+    expect(childEnv(planned.services.find((s) => s.name === 'scm')!, mine).SUBGRAPH_SECRET).toBe(mine.SUBGRAPH_SECRET);
+    expect(childEnv(planned.services.find((s) => s.name === 'pagerduty-sim')!, mine)).not.toHaveProperty('SUBGRAPH_SECRET');
+  });
+
   it('never prints credentials inside a tool URL in the banner', () => {
     const { sources } = launchPlan({ GITHUB_API_URL: 'https://bot:s3cret@ghe.example.com/api' });
     expect(sources.join('\n')).not.toContain('s3cret');

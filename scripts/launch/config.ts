@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { allSecretVars, graphqlUrlOf, mainPathOf, simulatorMainPathOf, SUBGRAPHS } from '@devgraph/registry';
 
@@ -11,6 +12,12 @@ export const REPO_ROOT = path.resolve(__dirname, '../..');
  */
 export const DEMO_TOKEN = 'devgraph-demo-token';
 
+/**
+ * Secrets the launcher hands out itself rather than a tool's: the gateway and every subgraph
+ * share SUBGRAPH_SECRET (the gateway signs subgraph requests with it); simulators never get it.
+ */
+export const LAUNCHER_SECRET_VARS = ['SUBGRAPH_SECRET'] as const;
+
 export interface ServiceSpec {
   /** Log prefix and process name. */
   name: string;
@@ -20,6 +27,8 @@ export interface ServiceSpec {
   readyUrl?: string;
   /** The secret variables of the user's environment this process may inherit (none by default). */
   secretVars?: readonly string[];
+  /** Secret values the launcher generated for this process; kept apart from `env` so nothing prints them. */
+  secretEnv?: Record<string, string>;
 }
 
 export interface LaunchPlan {
@@ -43,6 +52,8 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
   const services: ServiceSpec[] = [];
   const subgraphs: string[] = [];
   const sources: string[] = [];
+  // Subgraphs serve only gateway-signed requests: zero-config, a fresh random secret per run.
+  const trustEnv: Record<string, string> = env.SUBGRAPH_SECRET ? {} : { SUBGRAPH_SECRET: crypto.randomBytes(32).toString('base64url') };
 
   // Every subgraph in the registry, in its order; a tool's simulator starts just before it.
   for (const entry of SUBGRAPHS) {
@@ -59,7 +70,7 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
       Object.assign(subgraphEnv, { [tool.urlVar]: tool.simulator.baseUrl(simPort), [tool.tokenVar]: DEMO_TOKEN });
       sources.push(`${entry.name}: ${tool.tool} simulator with demo data (set ${tool.urlVar} and ${tool.tokenVar} for the real one)`);
     }
-    services.push({ name: entry.name, entry: mainPathOf(entry), env: subgraphEnv, readyUrl: local(port, '/readyz'), secretVars: entry.secretVars });
+    services.push({ name: entry.name, entry: mainPathOf(entry), env: subgraphEnv, readyUrl: local(port, '/readyz'), secretVars: [...entry.secretVars, ...LAUNCHER_SECRET_VARS], secretEnv: trustEnv });
     subgraphs.push(`${entry.name}=${graphqlUrlOf(port)}`);
   }
 
@@ -75,6 +86,8 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
       SUBGRAPH_RETRY_INTERVAL_MS: env.SUBGRAPH_RETRY_INTERVAL_MS ?? '200',
     },
     readyUrl: local(gatewayPort, '/readyz'),
+    secretVars: LAUNCHER_SECRET_VARS,
+    secretEnv: trustEnv,
   });
   return { services, sources, runTypeScript: env.DEVGRAPH_RUN_TS === '1' };
 }
@@ -82,13 +95,13 @@ export function launchPlan(env: Record<string, string | undefined> = process.env
 /**
  * A child's environment: everything the user set except other processes' secrets, plus what the
  * launch plan decided for it. The scm subgraph gets GITHUB_TOKEN and no other tool's token; the
- * gateway and the simulators get none.
+ * gateway gets only SUBGRAPH_SECRET (as does every subgraph); the simulators get none.
  */
 export function childEnv(spec: ServiceSpec, env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
   const own = new Set(spec.secretVars ?? []);
   const inherited = { ...env };
-  for (const name of allSecretVars()) if (!own.has(name)) delete inherited[name];
-  return { ...inherited, ...spec.env };
+  for (const name of [...allSecretVars(), ...LAUNCHER_SECRET_VARS]) if (!own.has(name)) delete inherited[name];
+  return { ...inherited, ...spec.env, ...spec.secretEnv };
 }
 
 /** `https://user:secret@host/api` -> `https://***@host/api`: the banner shows where, never who. */

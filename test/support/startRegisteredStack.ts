@@ -1,7 +1,7 @@
 import { SUBGRAPHS, type SubgraphEntry } from '@devgraph/registry';
 import type { RunningServer, RunServiceOptions } from '@devgraph/runtime';
 import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
-import { startGateway, type RunningGateway } from '@devgraph/gateway';
+import { startGateway, type GatewayConfig, type RunningGateway } from '@devgraph/gateway';
 import { gatewayConfig, postGraphQL, type GraphQLResponse } from './startStack';
 import { memoryLogger } from './silentLogger';
 
@@ -24,14 +24,14 @@ export interface RegisteredStack {
  * process (a tool's subgraph pointed at its simulator with the demo token), then the gateway.
  * A new subgraph in the registry is in this stack without touching this file.
  */
-export async function startRegisteredStack(options: { only?: string[]; env?: Record<string, string> } = {}): Promise<RegisteredStack> {
+export async function startRegisteredStack(options: { only?: string[]; env?: Record<string, string>; gateway?: Partial<GatewayConfig> } = {}): Promise<RegisteredStack> {
   const entries = SUBGRAPHS.filter((s) => !options.only || options.only.includes(s.name));
   const closers: (() => Promise<void>)[] = [];
   const subgraphs: Record<string, RunningServer> = {};
   try {
     for (const entry of entries) subgraphs[entry.name] = await startOne(entry, options.env ?? {}, closers);
     const gateway = await startGateway(
-      gatewayConfig(entries.map((s) => ({ name: s.name, url: subgraphs[s.name]!.url }))),
+      gatewayConfig(entries.map((s) => ({ name: s.name, url: subgraphs[s.name]!.url })), options.gateway),
       memoryLogger('gateway').logger,
     );
     closers.unshift(() => gateway.close());

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { graphiqlAssetFiles, type GraphiqlAsset } from './graphiqlAssetFiles';
+import { ErrorCode, sendRejection } from '@devgraph/runtime';
 
 const ONE_YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -26,7 +27,7 @@ export function graphiqlAssets(): Router {
     }
     const found = byUrlPath.get(req.path);
     if (!found) {
-      res.status(404).type('text/plain').send('Not found');
+      sendRejection(res, { status: 404, code: ErrorCode.NotFound, message: `No GraphiQL asset at ${req.baseUrl}${req.path}.` });
       return;
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,55 +1,74 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import { DevgraphError, ErrorCode } from '@devgraph/runtime';
+import { buildCostModel } from '../limits/buildCostModel';
+import { DEFAULT_QUERY_LIMITS } from '../limits/defaultQueryLimits';
+import { DEFAULT_COST_WEIGHTS, type CostWeights } from '../limits/costWeights';
+import { limitViolations, violationDetails, type QueryLimits } from '../limits/limitViolations';
+import { measureOperation, type CostModel } from '../limits/measureOperation';
 
-export interface QueryLimitOptions {
-  /** Deepest field nesting allowed, counting fragments as inlined (default 15). */
+export interface QueryLimitOptions extends Partial<QueryLimits> {
+  /** Deepest field nesting, fragments inlined (default 15). Introspection fields count 0. */
   maxDepth?: number;
+  /** Highest estimated cost (default 10,000; weights in `limits/costWeights.ts`). Introspection fields count 0. */
+  maxCost?: number;
+  /** Aliased fields, fragments expanded (default 30). */
+  maxAliases?: number;
+  /** Directive uses, fragments expanded (default 50). */
+  maxDirectives?: number;
+  /** Fields at the root of the operation (default 20). */
+  maxRootFields?: number;
+  /** The cost estimate's weights (default `DEFAULT_COST_WEIGHTS`). */
+  weights?: CostWeights;
 }
 
-/** Depth of a selection set, following fragment spreads once each (a cycle cannot loop). */
-export function selectionDepth(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
-  if (!set) return 0;
-  let deepest = 0;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, selection.selectionSet ? 1 + selectionDepth(selection.selectionSet, fragments, seen) : 1);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, seen));
-    } else {
-      const name = selection.name.value;
-      if (seen.has(name)) continue;
-      const next = new Set(seen).add(name);
-      deepest = Math.max(deepest, selectionDepth(fragments[name]?.selectionSet, fragments, next));
-    }
-  }
-  return deepest;
-}
+const tooComplex = (message: string, details: Record<string, number>) =>
+  new DevgraphError(ErrorCode.QueryTooComplex, message, { details: { ...details, http: { status: 400 } } });
 
 /**
- * Rejects operations nested deeper than the limit before any subgraph is called: relation
- * fields (owner -> owns -> owner ...) make unbounded fan-out trivially easy to write.
- * Introspection (GraphiQL's schema fetch is deep by nature) is exempt.
+ * Turns away what would cost the gateway or the tools too much, before any subgraph is called
+ * (documents over `MAX_TOKENS` never get this far: see `limits/tokenLimit.ts`). Once the operation
+ * is known, one linear pass measures its depth, estimated cost (lists times `first` or their assumed length,
+ * transitive fields times `depth`, fetches into a tool's subgraph extra), aliases, directives and
+ * root fields, and one `QUERY_TOO_COMPLEX` error names every limit exceeded with its figures
+ * (`extensions.cost`/`maxCost`, `depth`/`maxDepth`, ...). The cost model is rebuilt from each
+ * composed supergraph, so it follows the schema without a hand-kept list.
  */
 export function useQueryLimits(options: QueryLimitOptions = {}): ApolloServerPlugin {
-  const maxDepth = options.maxDepth ?? 15;
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...definedOnly(options) };
+  const weights = options.weights ?? DEFAULT_COST_WEIGHTS;
+  // Per server instance, replaced whole on every recomposition: the one piece of state this plugin holds.
+  let model: CostModel | undefined;
   return {
+    async serverWillStart() {
+      return {
+        schemaDidLoadOrUpdate({ apiSchema, coreSupergraphSdl }) {
+          model = buildCostModel(apiSchema, coreSupergraphSdl, weights);
+        },
+      };
+    },
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document }) {
+        async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const rootFields = operation.selectionSet.selections;
-          if (rootFields.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'))) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
-          const depth = selectionDepth(operation.selectionSet, fragments);
-          if (depth > maxDepth) {
-            throw new DevgraphError(ErrorCode.QueryTooComplex, `Query depth ${depth} exceeds the limit of ${maxDepth}; ask for fewer nested levels or split the query.`, {
-              details: { depth, maxDepth, http: { status: 400 } },
-            });
-          }
+          const measure = measureOperation(model ?? buildCostModel(schema, undefined, weights), document, operation, request.variables ?? {});
+          const violations = limitViolations(measure, limits);
+          if (violations.length === 0) return;
+          throw tooComplex(
+            `Query too complex: ${violations.map((v) => v.phrase).join('; ')}. Ask for fewer nested levels, smaller pages (first:) or depth:, fewer aliases, or split the query.`,
+            violationDetails(violations),
+          );
         },
       };
     },
   };
+}
+
+/** `{ maxCost: undefined }` must not override the default. */
+function definedOnly(options: QueryLimitOptions): Partial<QueryLimits> {
+  const picked: Partial<QueryLimits> = {};
+  for (const key of ['maxDepth', 'maxCost', 'maxAliases', 'maxDirectives', 'maxRootFields'] as const) {
+    const value = options[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  return picked;
 }

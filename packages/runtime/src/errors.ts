@@ -26,6 +26,10 @@ export const ErrorCode = {
   GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',
   GraphqlValidationFailed: 'GRAPHQL_VALIDATION_FAILED',
   OperationResolutionFailure: 'OPERATION_RESOLUTION_FAILURE',
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  // The gateway's edge: too many requests from one caller, or a document outside the trusted set.
+  RateLimited: 'RATE_LIMITED',
+  PersistedQueryNotAllowed: 'PERSISTED_QUERY_NOT_ALLOWED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,3 +9,4 @@ export * from './loaders';
 export * from './connectionResolvers';
 export * from './pageAfterId';
 export * from './graphql';
+export * from './trust';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { ConfigError, configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy, readSubgraphTrust, subgraphTrustFields, type SubgraphTrust } from '@devgraph/runtime';
 import { BACKSTAGE_POLICY } from './sources/backstage/backstagePolicy';
 
 /** The demo organisation shipped in the repo: what `npm start` serves when nothing is configured. */
@@ -16,6 +16,7 @@ const flag = (fallback: boolean) =>
 export const catalogConfigSchema = z.object({
   PORT: configFields.port(4001),
   HOST: configFields.host(),
+  ...subgraphTrustFields(),
   LOG_LEVEL: configFields.logLevel(),
   CATALOG_PATHS: configFields.list('./catalog-info.yaml,./teams/*.yaml').optional(),
   CATALOG_WATCH: flag(true),
@@ -45,6 +46,8 @@ export interface BackstageConfig {
 export interface CatalogConfig {
   port: number;
   host: string;
+  /** Which requests are served: SUBGRAPH_SECRET and SUBGRAPH_AUTH (readSubgraphTrust); absent: open on loopback. */
+  trust?: SubgraphTrust;
   logLevel: string;
   /** Files, directories or globs of Backstage descriptors; empty: no file source. */
   catalogPaths: string[];
@@ -77,6 +80,7 @@ export function readCatalogConfig(env: Record<string, string | undefined> = proc
   return {
     port: c.PORT,
     host: c.HOST,
+    trust: readSubgraphTrust(c, c.HOST),
     logLevel: c.LOG_LEVEL,
     catalogPaths: c.CATALOG_PATHS ?? (backstage ? [] : [DEMO_CATALOG_PATH]),
     cwd,

@@ -87,6 +87,7 @@ export async function createCatalogSubgraph(config: CatalogConfig, logger: Logge
       context: () => ({ source: store.forRequest(), now }),
       port: config.port,
       host: config.host,
+      trust: config.trust,
       logger,
       metrics,
       upstreams: backstage ? [backstage] : [],

@@ -1,4 +1,4 @@
-import type { RunServiceOptions } from '@devgraph/runtime';
+import { trustSecrets, type RunServiceOptions } from '@devgraph/runtime';
 import { readCatalogConfig, type CatalogConfig } from './config';
 import { createCatalogSubgraph } from './createCatalogSubgraph';
 
@@ -6,6 +6,6 @@ import { createCatalogSubgraph } from './createCatalogSubgraph';
 export const subgraph: RunServiceOptions<CatalogConfig> = {
   service: 'catalog',
   readConfig: (env) => readCatalogConfig(env),
-  secrets: (config) => (config.backstage?.token ? [config.backstage.token] : []),
+  secrets: (config) => [...(config.backstage?.token ? [config.backstage.token] : []), ...trustSecrets(config.trust)],
   start: (config, logger) => createCatalogSubgraph(config, logger),
 };

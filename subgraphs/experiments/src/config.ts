@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy, readSubgraphTrust, subgraphTrustFields, type SubgraphTrust } from '@devgraph/runtime';
 import { GROWTHBOOK_POLICY } from './sources/growthbook/growthBookPolicy';
 
 export const DEFAULT_GROWTHBOOK_API_URL = 'https://api.growthbook.io/api';
@@ -10,6 +10,7 @@ const nonNegativeInt = (fallback: number, what: string) =>
 export const experimentsConfigSchema = z.object({
   PORT: configFields.port(4004),
   HOST: configFields.host(),
+  ...subgraphTrustFields(),
   LOG_LEVEL: configFields.logLevel(),
   GROWTHBOOK_API_URL: configFields.url(DEFAULT_GROWTHBOOK_API_URL).default(DEFAULT_GROWTHBOOK_API_URL),
   GROWTHBOOK_API_KEY: z.string().optional().describe('a GrowthBook secret API key (Settings > API Keys), e.g. secret_abc123'),
@@ -28,6 +29,8 @@ export const experimentsConfigSchema = z.object({
 export interface ExperimentsConfig {
   port: number;
   host: string;
+  /** Which requests are served: SUBGRAPH_SECRET and SUBGRAPH_AUTH (readSubgraphTrust); absent: open on loopback. */
+  trust?: SubgraphTrust;
   logLevel: string;
   growthbook: {
     apiUrl: string;
@@ -55,6 +58,7 @@ export function readExperimentsConfig(env: Record<string, string | undefined> = 
   return {
     port: c.PORT,
     host: c.HOST,
+    trust: readSubgraphTrust(c, c.HOST),
     logLevel: c.LOG_LEVEL,
     growthbook: {
       apiUrl: c.GROWTHBOOK_API_URL,

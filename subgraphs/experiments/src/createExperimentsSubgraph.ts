@@ -60,6 +60,7 @@ export async function createExperimentsSubgraph(config: ExperimentsConfig, logge
     context: () => ({ source: source.forRequest(), now }),
     port: config.port,
     host: config.host,
+    trust: config.trust,
     logger,
     metrics,
     upstreams: [upstream],

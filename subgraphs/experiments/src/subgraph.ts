@@ -1,4 +1,4 @@
-import type { RunServiceOptions } from '@devgraph/runtime';
+import { trustSecrets, type RunServiceOptions } from '@devgraph/runtime';
 import { readExperimentsConfig, type ExperimentsConfig } from './config';
 import { createExperimentsSubgraph } from './createExperimentsSubgraph';
 
@@ -6,6 +6,6 @@ import { createExperimentsSubgraph } from './createExperimentsSubgraph';
 export const subgraph: RunServiceOptions<ExperimentsConfig> = {
   service: 'experiments',
   readConfig: (env) => readExperimentsConfig(env),
-  secrets: (config) => (config.growthbook.apiKey ? [config.growthbook.apiKey] : []),
+  secrets: (config) => [...(config.growthbook.apiKey ? [config.growthbook.apiKey] : []), ...trustSecrets(config.trust)],
   start: createExperimentsSubgraph,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy, readSubgraphTrust, subgraphTrustFields, type SubgraphTrust } from '@devgraph/runtime';
 import { PAGERDUTY_POLICY } from './sources/pagerduty/pagerDutyPolicy';
 
 const nonNegativeInt = (fallback: number, what: string) =>
@@ -12,6 +12,7 @@ const legacyField = (current: string) =>
 export const incidentsConfigSchema = z.object({
   PORT: configFields.port(4003),
   HOST: configFields.host(),
+  ...subgraphTrustFields(),
   LOG_LEVEL: configFields.logLevel(),
   PAGERDUTY_API_URL: configFields.url('https://api.pagerduty.com').default('https://api.pagerduty.com'),
   PAGERDUTY_TOKEN: z.string().min(1).describe('a PagerDuty REST API key (read-only is enough)'),
@@ -33,6 +34,8 @@ export const incidentsConfigSchema = z.object({
 export interface IncidentsConfig {
   port: number;
   host: string;
+  /** Which requests are served: SUBGRAPH_SECRET and SUBGRAPH_AUTH (readSubgraphTrust); absent: open on loopback. */
+  trust?: SubgraphTrust;
   logLevel: string;
   pagerduty: {
     apiUrl: string;
@@ -62,6 +65,7 @@ export function readIncidentsConfig(env: Record<string, string | undefined> = pr
   return {
     port: c.PORT,
     host: c.HOST,
+    trust: readSubgraphTrust(c, c.HOST),
     logLevel: c.LOG_LEVEL,
     pagerduty: {
       apiUrl: c.PAGERDUTY_API_URL,

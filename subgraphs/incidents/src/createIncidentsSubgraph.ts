@@ -59,6 +59,7 @@ export async function createIncidentsSubgraph(config: IncidentsConfig, logger: L
     context: () => ({ source: source.forRequest(), now: now() }),
     port: config.port,
     host: config.host,
+    trust: config.trust,
     logger,
     metrics,
     upstreams: [upstream],

@@ -1,4 +1,4 @@
-import type { RunServiceOptions } from '@devgraph/runtime';
+import { trustSecrets, type RunServiceOptions } from '@devgraph/runtime';
 import { readIncidentsConfig, type IncidentsConfig } from './config';
 import { createIncidentsSubgraph } from './createIncidentsSubgraph';
 
@@ -6,6 +6,6 @@ import { createIncidentsSubgraph } from './createIncidentsSubgraph';
 export const subgraph: RunServiceOptions<IncidentsConfig> = {
   service: 'incidents',
   readConfig: (env) => readIncidentsConfig(env),
-  secrets: (config) => [config.pagerduty.token],
+  secrets: (config) => [config.pagerduty.token, ...trustSecrets(config.trust)],
   start: createIncidentsSubgraph,
 };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy } from '@devgraph/runtime';
+import { configFields, readConfig, readUpstreamPolicy, upstreamPolicyFields, type UpstreamPolicy, readSubgraphTrust, subgraphTrustFields, type SubgraphTrust } from '@devgraph/runtime';
 import { GITHUB_POLICY } from './sources/github/githubPolicy';
 
 export const scmConfigSchema = z.object({
   PORT: configFields.port(4002),
   HOST: configFields.host(),
+  ...subgraphTrustFields(),
   LOG_LEVEL: configFields.logLevel(),
   GITHUB_API_URL: configFields.url('https://api.github.com or https://github.example.com/api (GitHub Enterprise)').default('https://api.github.com'),
   GITHUB_TOKEN: z.string().optional().describe('a GitHub token (classic or fine-grained) with read access to the repositories'),
@@ -21,6 +22,8 @@ export const scmConfigSchema = z.object({
 export interface ScmConfig {
   port: number;
   host: string;
+  /** Which requests are served: SUBGRAPH_SECRET and SUBGRAPH_AUTH (readSubgraphTrust); absent: open on loopback. */
+  trust?: SubgraphTrust;
   logLevel: string;
   github: {
     /** GitHub's REST base URL; octokit posts GraphQL to `${apiUrl}/graphql`. */
@@ -47,6 +50,7 @@ export function readScmConfig(env: Record<string, string | undefined> = process.
   return {
     port: c.PORT,
     host: c.HOST,
+    trust: readSubgraphTrust(c, c.HOST),
     logLevel: c.LOG_LEVEL,
     github: {
       apiUrl: c.GITHUB_API_URL.replace(/\/+$/, ''),

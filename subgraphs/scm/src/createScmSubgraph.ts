@@ -63,6 +63,7 @@ export async function createScmSubgraph(config: ScmConfig, logger: Logger, deps:
     context: () => ({ source: source.forRequest(), now }),
     port: config.port,
     host: config.host,
+    trust: config.trust,
     logger,
     metrics,
     upstreams: [upstream],

@@ -11,7 +11,7 @@ import { formatSubgraphError } from './formatSubgraphError';
 import { useOperationMetrics } from './useOperationMetrics';
 import { mountOpsEndpoints, type OpsEndpointOptions } from './mountOpsEndpoints';
 import { KnownOperationTypesRule } from './knownOperationTypesRule';
-import { graphqlRequestHandler, jsonFallbacks, logRejectedRequests, mountGraphQLRoute } from './http';
+import { answerClientErrors, graphqlRequestHandler, jsonFallbacks, logRejectedRequests, mountGraphQLRoute } from './http';
 import { vocabularyResolvers, withVocabulary } from '../graphql/withVocabulary';
 import type { CallerIdentity } from '../trust/CallerIdentity';
 import { readSubgraphTrust, type SubgraphTrust } from '../trust/readSubgraphTrust';
@@ -45,6 +45,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
    * open on a loopback HOST; on any other HOST the server refuses to start without it.
    */
   trust?: SubgraphTrust;
+  /** Clock in epoch milliseconds for the signature's age; tests inject one. @default Date.now */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -61,6 +63,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const trust = options.trust ?? readSubgraphTrust({ SUBGRAPH_AUTH: 'on' }, options.host);
   const app = express();
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer, options.logger);
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
       typeDefs: withVocabulary(options.typeDefs),
@@ -82,7 +85,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   app.use(logRejectedRequests(options.logger));
   mountOpsEndpoints(app, { metrics: options.metrics, isReady: options.isReady, upstreams: options.upstreams });
   const serve = graphqlRequestHandler(server, { context: async ({ res }) => options.context({ identity: callerIdentityOf(res.locals) }) });
-  const gate = requireSignedRequests({ name: options.name, trust, logger: options.logger });
+  const gate = requireSignedRequests({ name: options.name, trust, logger: options.logger, now: options.now });
   // The gate runs after the body is parsed (the signature covers it) and before Apollo sees it.
   mountGraphQLRoute(app, { handler: (req, res, next) => gate(req, res, () => void Promise.resolve(serve(req, res, next)).catch(next)) });
   app.use(jsonFallbacks(options.logger));

@@ -6,3 +6,4 @@ export * from './jsonFallbacks';
 export * from './graphqlRequestHandler';
 export * from './mountGraphQLRoute';
 export * from './refineRequestError';
+export * from './answerClientErrors';
