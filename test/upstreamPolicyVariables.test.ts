@@ -19,6 +19,7 @@ describe.each(TOOLS)('%s_* upstream policy variables', (prefix, read) => {
       [`${prefix}_RETRIES`]: '0',
       [`${prefix}_RETRY_BASE_DELAY_MS`]: '50',
       [`${prefix}_RETRY_MAX_DELAY_MS`]: '9000',
+      [`${prefix}_STALE_AFTER_MS`]: '750',
       [`${prefix}_BREAKER_RESET_MS`]: '5000',
     });
     expect(policy).toEqual({
@@ -27,6 +28,7 @@ describe.each(TOOLS)('%s_* upstream policy variables', (prefix, read) => {
       retries: 0,
       baseDelayMs: 50,
       maxDelayMs: 9000,
+      staleAfterMs: 750,
       breaker: { ...DEFAULT_UPSTREAM_POLICY.breaker, resetTimeoutMs: 5000 },
     });
   });

@@ -47,6 +47,10 @@ export const gatewayConfigSchema = z.object({
   MAX_DIRECTIVES: configFields.positiveInt(DEFAULT_QUERY_LIMITS.maxDirectives, 'directive uses an operation may have, fragments expanded'),
   MAX_ROOT_FIELDS: configFields.positiveInt(DEFAULT_QUERY_LIMITS.maxRootFields, 'fields at the root of an operation'),
   MAX_BODY_BYTES: configFields.positiveInt(DEFAULT_MAX_BODY_BYTES, 'bytes a request body may have; larger ones get 413 PAYLOAD_TOO_LARGE'),
+  // Time budgets (gateway/src/resilience/): a frozen subgraph costs a query at most these.
+  SUBGRAPH_TIMEOUT_MS: configFields.positiveInt(10_000, 'milliseconds one subgraph fetch may take before its fields are null with SUBGRAPH_TIMEOUT'),
+  REQUEST_TIMEOUT_MS: configFields.positiveInt(30_000, 'milliseconds all subgraph fetches of one request may take together'),
+  SUBGRAPH_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(5000).describe('milliseconds between probes of every subgraph\'s /readyz, 0 to turn off (default 5000)'),
   EXAMPLE_QUERIES_DIR: z.string().optional().describe('a directory of .graphql files to preload into GraphiQL'),
   // Identity (gateway/src/auth/): AUTH_MODE, JWT_*, API_KEYS_FILE, ALLOW_UNAUTHENTICATED.
   ...authConfigFields(),
@@ -82,6 +86,12 @@ export interface GatewayConfig {
   maxRootFields: number;
   /** Largest request body; bigger ones are answered 413 `PAYLOAD_TOO_LARGE` before parsing. */
   maxBodyBytes: number;
+  /** One subgraph fetch's budget; past it the subgraph's fields are null with `SUBGRAPH_TIMEOUT`. */
+  subgraphTimeoutMs: number;
+  /** All subgraph fetches of one request together; each fetch gets at most what is left. */
+  requestTimeoutMs: number;
+  /** Background probes of each subgraph's `/readyz` for the gateway's `/readyz`; 0: off. */
+  subgraphHealthIntervalMs: number;
   exampleQueriesDir: string;
   /** Who may ask: AUTH_MODE and its JWT / API key settings. */
   auth: AuthConfig;
@@ -123,6 +133,9 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     maxDirectives: c.MAX_DIRECTIVES,
     maxRootFields: c.MAX_ROOT_FIELDS,
     maxBodyBytes: c.MAX_BODY_BYTES,
+    subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    subgraphHealthIntervalMs: c.SUBGRAPH_HEALTH_INTERVAL_MS,
     exampleQueriesDir: c.EXAMPLE_QUERIES_DIR ? path.resolve(c.EXAMPLE_QUERIES_DIR) : DEFAULT_EXAMPLE_QUERIES_DIR,
     auth: readAuthConfig(c, c.HOST),
     ...(c.SUBGRAPH_SECRET && { subgraphSecret: c.SUBGRAPH_SECRET }),

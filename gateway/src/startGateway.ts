@@ -33,6 +33,10 @@ import { ANONYMOUS, type Identity } from './auth/Identity';
 import { createAuthenticator } from './auth/createAuthenticator';
 import { useAuthentication } from './auth/useAuthentication';
 import { createEdge } from './edge/createEdge';
+import { createSubgraphFetcher } from './resilience/createSubgraphFetcher';
+import { createRequestBudget } from './resilience/createRequestBudget';
+import { watchSubgraphHealth } from './resilience/watchSubgraphHealth';
+import { knownOperationNames } from './resilience/knownOperationNames';
 
 export interface RunningGateway extends RunningServer {
   /** Resolves once the supergraph is composed and queries are served. */
@@ -55,9 +59,16 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
     ? readStaticSupergraph(config.supergraphPath)
     : introspectWithRetry({ subgraphs: config.subgraphs, logger, retryIntervalMs: config.retryIntervalMs, pollIntervalMs: config.pollIntervalMs });
 
+  // Time budgets: a frozen subgraph costs a query SUBGRAPH_TIMEOUT_MS at most, a request REQUEST_TIMEOUT_MS.
+  const fetcher = createSubgraphFetcher();
+  const budget = createRequestBudget({ requestTimeoutMs: config.requestTimeoutMs });
+  const health = watchSubgraphHealth({ intervalMs: config.subgraphHealthIntervalMs, timeoutMs: Math.min(2000, config.subgraphTimeoutMs) });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
-    buildService: ({ name, url }) => new SubgraphDataSource({ name, url: url ?? '', secret: config.subgraphSecret }),
+    buildService: ({ name, url }) => {
+      health.watch(name, url ?? '');
+      return new SubgraphDataSource({ name, url: url ?? '', secret: config.subgraphSecret, fetcher, timeoutMs: config.subgraphTimeoutMs, remainingMs: budget.remainingMs, logger });
+    },
     logger,
   });
   const operations = await loadExampleOperations(config.exampleQueriesDir);
@@ -83,7 +94,9 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
         maxDirectives: config.maxDirectives,
         maxRootFields: config.maxRootFields,
       }),
-      useOperationMetrics(metrics),
+      budget.plugin,
+      // Operation names become labels only when known at start: a client cannot grow the series.
+      useOperationMetrics(metrics, { knownOperations: knownOperationNames({ documents: operations.map((o) => o.query), trustedDocumentsPath: config.trustedDocumentsPath }) }),
       config.graphiql ? useGraphiql({ endpoint: '/graphql', operations }) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
@@ -92,7 +105,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   // Every answer is JSON, whatever goes wrong: first the one-line log of rejections, last the 404 and error handlers.
   app.use(logRejectedRequests(logger));
   app.use(edge.headers);
-  mountOpsEndpoints(app, { metrics, isReady: () => serve !== undefined });
+  mountOpsEndpoints(app, {
+    metrics,
+    // Ready once composed, while at least one subgraph answers; the body names each subgraph's state.
+    isReady: () => serve !== undefined && health.anyAnswering(),
+    readinessDetails: () => ({ ...(serve && !health.anyAnswering() && { status: 'no-subgraph-answering' }), subgraphs: health.statuses() }),
+  });
   if (config.graphiql) app.use('/graphiql/assets', graphiqlAssets());
   // A browser's CORS preflight carries no credentials: it is answered before auth asks for them.
   if (edge.cors.length > 0) app.use('/graphql', edge.cors);
@@ -132,6 +150,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
       if (serve) await server.stop();
       else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await edge.close();
+      health.close();
+      fetcher.close();
     },
   };
 }

@@ -1,8 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { Kind, parse, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import { DevgraphError, ErrorCode, signSubgraphRequest } from '@devgraph/runtime';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { Kind, OperationTypeNode, parse, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
+import { DevgraphError, ErrorCode, signSubgraphRequest, type Logger } from '@devgraph/runtime';
 import { callerIdentityFor, mayRead } from './auth/mayRead';
 import type { GatewayContext } from './auth/Identity';
+import type { SubgraphFetchBudget, SubgraphFetcher } from './resilience/createSubgraphFetcher';
+import { SubgraphTimeoutError } from './resilience/SubgraphTimeoutError';
 
 /** Who asked, for an operation a client sent; schema loads and health checks have no caller. */
 const callerOf = (options: GraphQLDataSourceProcessOptions<GatewayContext>) =>
@@ -34,6 +38,27 @@ export interface SubgraphDataSourceOptions {
   secret?: string;
   /** Clock in epoch milliseconds for the signing time; tests inject one. */
   now?: () => number;
+  /**
+   * The HTTP client (keep-alive pool, retry of a reset idempotent fetch); unset: Apollo's default
+   * client, without time budgets.
+   */
+  fetcher?: SubgraphFetcher;
+  /** SUBGRAPH_TIMEOUT_MS: one fetch gets no more than this. @default 10000 */
+  timeoutMs?: number;
+  /** What is left of the request's REQUEST_TIMEOUT_MS for this context (`createRequestBudget`). */
+  remainingMs?: (context: object | undefined) => number;
+  /** Where timeouts and retries on a reset connection are logged. */
+  logger?: Logger;
+}
+
+/** A query (or an operation the document does not say) may be sent again; a mutation may not. */
+function isIdempotent(query: string | undefined): boolean {
+  try {
+    const operation = parse(query ?? '', { noLocation: true }).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    return operation?.operation === OperationTypeNode.QUERY;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -46,16 +71,36 @@ export interface SubgraphDataSourceOptions {
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraph: SubgraphDataSourceOptions;
+  /** The budget of the fetch being processed: Apollo's fetcher interface has no room for it. */
+  private readonly budget = new AsyncLocalStorage<SubgraphFetchBudget>();
 
   constructor(subgraph: SubgraphDataSourceOptions) {
     super({ url: subgraph.url });
     this.subgraph = subgraph;
+    const { fetcher } = subgraph;
+    if (fetcher) {
+      const fetchWithBudget = (url: string, init: Parameters<Fetcher>[1]) => {
+        const budget = this.budget.getStore() ?? { timeoutMs: subgraph.timeoutMs ?? 10_000, budget: 'subgraph' as const, idempotent: false };
+        return fetcher.fetch(url, { method: init?.method, headers: init?.headers, body: init?.body }, budget);
+      };
+      // Node's Response satisfies Apollo's FetcherResponse at run time; its header iterator types differ only in name.
+      this.fetcher = fetchWithBudget as unknown as Fetcher;
+    }
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const identity = callerOf(options);
     if (identity && !mayRead(identity, this.subgraph.name)) return { errors: forbiddenErrors(this.subgraph.name, options.request.query) };
-    return super.process(options);
+    const { name, timeoutMs = 10_000, remainingMs, logger } = this.subgraph;
+    const left = remainingMs?.(options.context) ?? Infinity;
+    if (left <= 0) throw this.timeoutError(new SubgraphTimeoutError(0, 'request'));
+    const budget: SubgraphFetchBudget = {
+      timeoutMs: Math.min(timeoutMs, left),
+      budget: left < timeoutMs ? 'request' : 'subgraph',
+      idempotent: isIdempotent(options.request.query),
+      onRetry: (error) => logger?.warn({ subgraph: name, err: { message: error.message, code: (error as NodeJS.ErrnoException).code } }, `${name} subgraph reset a reused connection before answering; sent the query again`),
+    };
+    return this.budget.run(budget, () => super.process(options));
   }
 
   override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
@@ -69,6 +114,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {
     if (error instanceof DevgraphError) throw error;
+    if (error instanceof SubgraphTimeoutError) throw this.timeoutError(error);
     if (response?.status === 403) {
       throw new DevgraphError(ErrorCode.Forbidden, `The ${this.subgraph.name} subgraph refused this caller; its fields are null in this response.`, { details: { subgraph: this.subgraph.name } });
     }
@@ -78,5 +124,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       `The ${this.subgraph.name} subgraph ${how}; its fields are null in this response and everything else is complete. Retry later.`,
       { details: { subgraph: this.subgraph.name, ...(response ? { status: response.status } : {}) } },
     );
+  }
+
+  private timeoutError(error: SubgraphTimeoutError): DevgraphError {
+    const { name, logger } = this.subgraph;
+    const why = error.budget === 'subgraph' ? `did not answer within ${error.timeoutMs} ms (SUBGRAPH_TIMEOUT_MS)` : `did not answer before the request's time budget (REQUEST_TIMEOUT_MS) ran out`;
+    logger?.warn({ subgraph: name, timeoutMs: error.timeoutMs, budget: error.budget }, `${name} subgraph ${why}`);
+    return new DevgraphError(ErrorCode.SubgraphTimeout, `The ${name} subgraph ${why}; its fields are null in this response and everything else is complete. Retry later.`, {
+      details: { subgraph: name, timeoutMs: error.timeoutMs },
+    });
   }
 }

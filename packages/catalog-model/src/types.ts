@@ -83,7 +83,9 @@ export type CatalogProblemKind =
   | 'INVALID_ENTITY'
   | 'DUPLICATE_REF'
   | 'DANGLING_REFERENCE'
-  | 'LOCATION_CYCLE';
+  | 'LOCATION_CYCLE'
+  /** A reload would have removed too many of a source's entities; the last good snapshot is served. */
+  | 'MASS_DROP';
 
 export interface CatalogProblem {
   kind: CatalogProblemKind;

@@ -15,6 +15,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  // A subgraph did not answer within SUBGRAPH_TIMEOUT_MS (or the request's REQUEST_TIMEOUT_MS ran out).
+  SubgraphTimeout: 'SUBGRAPH_TIMEOUT',
   InternalError: 'INTERNAL_SERVER_ERROR',
   // HTTP-level rejections: the request never became a GraphQL operation.
   BadRequest: 'BAD_REQUEST',

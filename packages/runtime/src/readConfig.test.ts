@@ -6,6 +6,7 @@ const schema = z.object({
   UPSTREAM_URL: configFields.url('https://api.example.com').optional(),
   GITHUB_TOKEN: z.string().min(10).optional().describe('a GitHub token'),
   NAMES: configFields.list('a,b').optional(),
+  REDIS_URL: configFields.redisUrl(),
 });
 
 describe('readConfig', () => {
@@ -28,6 +29,21 @@ describe('readConfig', () => {
     }
     expect(message).toMatch(/^Configuration error: GITHUB_TOKEN is invalid/);
     expect(message).not.toContain('short');
+  });
+
+  it.each([
+    ['REDIS_URL', 'redis//:hunter2-pass@cache:6379'],
+    ['REDIS_URL', 'http://cache:6379?password=hunter2-pass'],
+    ['UPSTREAM_URL', 'https://bot:hunter2-pass@ bad host'],
+  ])('never echoes %s=%s, which may hold a password', (name, value) => {
+    let message = '';
+    try {
+      readConfig(schema, { [name]: value });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`^Configuration error: ${name} is invalid`));
+    expect(message).not.toContain('hunter2');
   });
 
   it('rejects a malformed URL naming the variable', () => {

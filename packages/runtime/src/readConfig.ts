@@ -14,6 +14,14 @@ export class ConfigError extends Error {
  */
 export const isSecretName = (name: string) => /TOKEN|SECRET|PASSWORD|API_KEY|APIKEY|CREDENTIAL/i.test(name);
 
+/**
+ * Values that may carry a credential without a secret-sounding name: REDIS_URL (its password is in
+ * the URL), and any value with `user:password@` after a scheme (GITHUB_API_URL=https://u:p@host).
+ * A config error never echoes them, even when they are malformed, which is exactly when the
+ * URL parser cannot be trusted to find the userinfo.
+ */
+const mayHoldCredential = (name: string, value: string) => /^REDIS_URL$|_REDIS_URL$/.test(name) || /:\/\/[^/\s]*@/.test(value) || (/_URL$/.test(name) && value.includes('@'));
+
 type Env = Record<string, string | undefined>;
 
 /**
@@ -32,7 +40,7 @@ export function readConfig<S extends z.ZodObject>(schema: S, env: Env): z.infer<
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const raw = present[name];
-  const shown = raw === undefined ? ' is not set' : isSecretName(name) ? ' is invalid' : `="${raw}" is invalid`;
+  const shown = raw === undefined ? ' is not set' : isSecretName(name) || mayHoldCredential(name, raw) ? ' is invalid' : `="${raw}" is invalid`;
   const description = describeField((schema.shape as Record<string, z.ZodType>)[name]);
   const fix = description ? `; set it to ${description}` : '';
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';

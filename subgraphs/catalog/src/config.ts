@@ -19,6 +19,15 @@ export const catalogConfigSchema = z.object({
   ...subgraphTrustFields(),
   LOG_LEVEL: configFields.logLevel(),
   CATALOG_PATHS: configFields.list('./catalog-info.yaml,./teams/*.yaml').optional(),
+  CATALOG_ALLOWED_ROOTS: configFields.list('/srv/catalogs,../shared-catalog').optional(),
+  CATALOG_MAX_DROP: z
+    .string()
+    .regex(/^\d+(\.\d+)?%?$/, 'expected a percentage')
+    .transform((v) => Number(v.replace('%', '')))
+    .refine((v) => v <= 100, 'at most 100')
+    .default(20)
+    .describe('a percentage of a source\'s entities, 0 to 100, e.g. 20 or 20% (default 20)'),
+  CATALOG_DROP_CONFIRMATIONS: configFields.positiveInt(3, 'reloads that must show a held drop before it applies'),
   CATALOG_WATCH: flag(true),
   CATALOG_WATCH_DEBOUNCE_MS: configFields.positiveInt(200, 'milliseconds to wait for file changes to settle'),
   BACKSTAGE_URL: configFields
@@ -53,6 +62,12 @@ export interface CatalogConfig {
   catalogPaths: string[];
   /** Relative catalog paths are resolved against this directory. */
   cwd: string;
+  /** Directories Location targets may read besides those of `catalogPaths` (relative to `cwd`). */
+  allowedRoots?: string[];
+  /** A reload that removes more than this percentage of a source's entities is held (default 20). */
+  maxDropPercent?: number;
+  /** Reloads in a row showing a held drop before it applies (default 3). */
+  dropConfirmations?: number;
   /** Live reload of the file source; absent: read once. */
   watch?: { debounceMs: number };
   /** A Backstage backend as a source, besides or instead of files. */
@@ -84,6 +99,9 @@ export function readCatalogConfig(env: Record<string, string | undefined> = proc
     logLevel: c.LOG_LEVEL,
     catalogPaths: c.CATALOG_PATHS ?? (backstage ? [] : [DEMO_CATALOG_PATH]),
     cwd,
+    ...(c.CATALOG_ALLOWED_ROOTS && { allowedRoots: c.CATALOG_ALLOWED_ROOTS }),
+    maxDropPercent: c.CATALOG_MAX_DROP,
+    dropConfirmations: c.CATALOG_DROP_CONFIRMATIONS,
     ...(c.CATALOG_WATCH && { watch: { debounceMs: c.CATALOG_WATCH_DEBOUNCE_MS } }),
     ...(backstage && { backstage }),
   };

@@ -1,3 +1,4 @@
+import type { CallerIdentity } from '@devgraph/runtime';
 import type { CatalogRequestSource } from './model/CatalogSource';
 
 export interface CatalogContext {
@@ -5,4 +6,6 @@ export interface CatalogContext {
   source: CatalogRequestSource;
   /** Clock for ages in `catalogStatus`, injectable for tests. */
   now: () => number;
+  /** Who asked, as the gateway signed it; undefined for unsigned requests (AUTH_MODE=none, SUBGRAPH_AUTH=off). */
+  identity?: CallerIdentity;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { bearerAuth, createMetrics, createUpstream, startSubgraphServer, type Logger, type Metrics, type RunningServer, type Upstream } from '@devgraph/runtime';
+import { bearerAuth, createMetrics, createUpstream, redactUrl, startSubgraphServer, type Logger, type Metrics, type RunningServer, type Upstream } from '@devgraph/runtime';
 import { resolvers } from './resolvers';
 import type { CatalogContext } from './context';
 import type { CatalogConfig } from './config';
@@ -37,6 +37,9 @@ function createFeeds(config: CatalogConfig, logger: Logger, backstage: Upstream 
         cwd: config.cwd,
         watch: config.watch !== undefined,
         debounceMs: config.watch?.debounceMs ?? 0,
+        allowedRoots: config.allowedRoots,
+        maxDropPercent: config.maxDropPercent,
+        dropConfirmations: config.dropConfirmations,
         logger,
         now: deps.now,
       }),
@@ -75,7 +78,7 @@ export async function createCatalogSubgraph(config: CatalogConfig, logger: Logge
   await store.start();
   const index = store.current();
   logger.info(
-    { entities: index.size, problems: index.problems.length, paths: config.catalogPaths, backstage: config.backstage?.url, watch: config.watch !== undefined },
+    { entities: index.size, problems: index.problems.length, paths: config.catalogPaths, backstage: config.backstage && redactUrl(config.backstage.url), watch: config.watch !== undefined },
     'catalog loaded',
   );
   let server: RunningServer;
@@ -84,7 +87,7 @@ export async function createCatalogSubgraph(config: CatalogConfig, logger: Logge
       name: 'catalog',
       typeDefs: CATALOG_TYPE_DEFS,
       resolvers,
-      context: () => ({ source: store.forRequest(), now }),
+      context: ({ identity }) => ({ source: store.forRequest(), now, identity }),
       port: config.port,
       host: config.host,
       trust: config.trust,

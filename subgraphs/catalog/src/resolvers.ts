@@ -8,6 +8,7 @@ import { entityFieldResolvers, ownedFieldResolvers, ownerTypeNameOf, typeNameOf 
 import { loadRelated, firstRelated } from './resolvers/loadRelated';
 import { dependencyFieldResolvers, dependentFieldResolvers, entityFacets, groupOwns, systemApiFieldResolvers } from './resolvers/graphFields';
 import { catalogStatus } from './resolvers/catalogStatus';
+import { viewer } from './resolvers/viewer';
 
 const annotationField = (key: string) => (entity: CatalogEntity) => entity.metadata.annotations[key] ?? null;
 
@@ -54,6 +55,7 @@ export const resolvers: Resolvers = {
     entityFacets: (_root, { field, filter }, ctx) => entityFacets(ctx, field, filter),
     catalogProblems: (_root, _args, ctx) => [...ctx.source.snapshot.problems],
     catalogStatus: (_root, _args, ctx) => catalogStatus(ctx),
+    viewer: (_root, _args, ctx) => viewer(ctx),
   },
   Entity: { __resolveType: (entity) => typeNameOf(entity) },
   Owner: {

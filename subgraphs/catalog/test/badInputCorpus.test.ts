@@ -38,7 +38,7 @@ const CORPUS: Case[] = [
   ['invalid/entities.yaml', 13, 95, 'INVALID_ENTITY', 'component:default/bad-annotation', 'must be a string, found the number 12345'],
   ['invalid/entities.yaml', 14, 104, 'INVALID_ENTITY', 'component:default/bad-link', 'metadata.links[0].url is required'],
   ['invalid/entities.yaml', 15, 108, 'INVALID_ENTITY', 'component:default/no-spec', 'spec is required'],
-  ['invalid/entities.yaml', 16, 113, 'INVALID_ENTITY', null, 'the document is the string "just a string"'],
+  ['invalid/entities.yaml', 16, 113, 'INVALID_ENTITY', null, 'the document is a string of 13 characters'],
   ['invalid/entities.yaml', 17, 122, 'INVALID_ENTITY', 'component:default/misindented', 'unknown top-level field "owner"'],
   ['bad-input/names.yaml', 0, 6, 'INVALID_ENTITY', null, `metadata.name "${LONG_NAME}" ${NAME_RULE}`],
   ['bad-input/names.yaml', 2, 19, 'INVALID_ENTITY', null, `metadata.name "-leading-dash" ${NAME_RULE}`],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { bearerAuth, createCache, createMetrics, createUpstream, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
+import { redactUrl, bearerAuth, createCache, createMetrics, createUpstream, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
 import type { ExperimentsConfig } from './config';
 import type { ExperimentsContext } from './context';
 import type { ExperimentsSource } from './model/ExperimentsSource';
@@ -52,7 +52,7 @@ export async function createExperimentsSubgraph(config: ExperimentsConfig, logge
     logger,
   });
   if (!config.growthbook.apiKey) logger.warn('GROWTHBOOK_API_KEY is not set: experiment fields will answer UNAUTHENTICATED');
-  logger.info({ growthbookApiUrl: config.growthbook.apiUrl, cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'experiments source: growthbook');
+  logger.info({ growthbookApiUrl: redactUrl(config.growthbook.apiUrl), cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'experiments source: growthbook');
   const server = await startSubgraphServer<ExperimentsContext>({
     name: 'experiments',
     typeDefs: EXPERIMENTS_TYPE_DEFS,

@@ -71,6 +71,8 @@ export function createPagerDutyApi(data: PagerDutyData, options: PagerDutyApiOpt
     const span = all ? { since: -Infinity, until: Infinity } : window(req, res, now, MONTH, 6);
     if (!span) return;
     const serviceIds = list(req, 'service_ids');
+    // As PagerDuty: incidents currently assigned to one of these users, so never resolved ones.
+    const userIds = list(req, 'user_ids');
     const include = list(req, 'include');
     const matches = data.incidents.filter(
       (i) =>
@@ -78,6 +80,7 @@ export function createPagerDutyApi(data: PagerDutyData, options: PagerDutyApiOpt
         i.createdAt >= span.since &&
         i.createdAt < span.until &&
         (serviceIds.length === 0 || serviceIds.includes(i.serviceId)) &&
+        (userIds.length === 0 || (statusOf(i) !== 'resolved' && i.assigneeIds.some((id) => userIds.includes(id)))) &&
         (statuses.length === 0 || statuses.includes(statusOf(i))) &&
         (urgencies.length === 0 || urgencies.includes(i.urgency)),
     );

@@ -34,6 +34,8 @@ describe('PagerDuty simulator', () => {
     ['/incidents/{id}/log_entries', "an incident's log entries", () => `/incidents/${incident().id}/log_entries`, 'log_entries'],
     ['/log_entries', 'log entries', () => '/log_entries?is_overview=true&limit=100', 'log_entries'],
     ['/oncalls', 'on-calls', () => `/oncalls?escalation_policy_ids[]=${policy().id}`, 'oncalls'],
+    ['/incidents', 'incidents assigned to a user', () => `/incidents?user_ids[]=${openIncident().assigneeIds[0]}&statuses[]=triggered&statuses[]=acknowledged&date_range=all&include[]=assignees`, 'incidents'],
+    ['/oncalls', "a user's shifts ahead", () => `/oncalls?user_ids[]=${openIncident().assigneeIds[0]}&since=${new Date(now).toISOString()}&until=${new Date(now + 28 * DAY).toISOString()}`, 'oncalls'],
     ['/services/{id}', 'a service', () => '/services/PCH3K7T', 'service'],
     ['/change_events', 'change events', () => '/change_events', 'change_events'],
     ['/users', 'users', () => '/users?query=fernhollow.com', 'users'],
@@ -63,6 +65,14 @@ describe('PagerDuty simulator', () => {
     const users = (body.oncalls as { user: unknown }[]).map((o) => o.user);
     expect(validate({ users }) ? [] : validate.errors).toEqual([]);
     expect(users[0]).toMatchObject({ type: 'user', email: expect.stringMatching(/@fernhollow\.com$/) });
+  });
+
+  it('filters incidents by user_ids[] as PagerDuty does: those assigned to the users now, so never resolved ones', async () => {
+    const userId = openIncident().assigneeIds[0]!;
+    const expected = sim.data.incidents.filter((i) => statusOf(i) !== 'resolved' && i.assigneeIds.includes(userId)).map((i) => i.id).sort();
+    expect(sim.data.incidents.some((i) => statusOf(i) === 'resolved' && i.assigneeIds.includes(userId))).toBe(true);
+    const { body } = await get(`/incidents?user_ids[]=${userId}&date_range=all&limit=100`);
+    expect((body.incidents as { id: string }[]).map((i) => i.id).sort()).toEqual(expected);
   });
 
   it('pages with limit, offset, more and total', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCache, createMetrics, createUpstream, pagerDutyTokenAuth, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
+import { redactUrl, createCache, createMetrics, createUpstream, pagerDutyTokenAuth, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
 import type { IncidentsConfig } from './config';
 import type { IncidentsContext } from './context';
 import type { IncidentsSource } from './model/IncidentsSource';
@@ -51,7 +51,7 @@ export async function createIncidentsSubgraph(config: IncidentsConfig, logger: L
     ttls: { incidentsSeconds: config.cache.incidentsTtlSeconds, onCallSeconds: config.cache.onCallTtlSeconds },
     now,
   });
-  logger.info({ apiUrl: pd.apiUrl, cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'incidents source: pagerduty');
+  logger.info({ apiUrl: redactUrl(pd.apiUrl), cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'incidents source: pagerduty');
   const server = await startSubgraphServer<IncidentsContext>({
     name: 'incidents',
     typeDefs: INCIDENTS_TYPE_DEFS,

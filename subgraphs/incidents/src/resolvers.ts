@@ -8,6 +8,7 @@ import { computeIncidentStats } from './model/computeIncidentStats';
 import { sortByEscalationLevel } from './model/sortByEscalationLevel';
 import { escalationLevelOf } from './model/escalationLevelOf';
 import { latestChangeEvents } from './model/latestChangeEvents';
+import { byStartThenLevel, upcomingWindow } from './model/upcomingShifts';
 
 const STATS_WINDOW_DAYS = 30;
 const CHANGE_EVENTS_WINDOW_DAYS = 7;
@@ -77,6 +78,21 @@ export const resolvers: Resolvers = {
       if (!user.email) return null;
       const shifts = await ctx.source.onCallForUser(user.email);
       return shifts && sortByEscalationLevel(shifts);
+    },
+    async onCallShifts(user, args, ctx) {
+      const window = upcomingWindow(args.days, ctx.now);
+      if (!user.email) return null;
+      const shifts = await ctx.source.onCallShiftsForUser(user.email, window);
+      return shifts && byStartThenLevel(shifts);
+    },
+    async assignedIncidents(user, args, ctx) {
+      // Arguments are checked before any upstream call, as for Component.incidents.
+      const filter = incidentFilter({ statuses: args.statuses }, ctx.now);
+      const first = incidentPageSize(args.first);
+      if (args.after) incidentCursor.decode(args.after);
+      if (!user.email) return null;
+      const list = await ctx.source.incidentsAssignedTo(user.email, filter);
+      return list && pageIncidents(list, first, args.after);
     },
   },
   Incident: {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { connection } from './connection';
 import { GithubError } from './GithubError';
+import { searchIssues } from './searchIssues';
 import type { GithubSeed, SeedCommit, SeedPullRequest, SeedRelease, SeedRepository, SeedTeam, SeedUser } from './seedTypes';
 
 type Args = Record<string, unknown>;
@@ -52,6 +53,16 @@ export function createGithubRoot(seed: GithubSeed, rateLimit: () => RateLimitSta
     team: ({ slug }: Args) => teamObjectBySlug(`${login}/${String(slug)}`),
   });
 
+  /** A pull request; its `repository` is built only when a query selects it (search results do). */
+  const pullRequestObject = (repo: SeedRepository, pr: SeedPullRequest) => {
+    const nameWithOwner = `${repo.owner}/${repo.name}`;
+    const author = userByLogin(pr.authorLogin);
+    return {
+      __typename: 'PullRequest', id: nodeId('PullRequest', `${nameWithOwner}#${pr.number}`), ...pr, url: `${WEB}/${nameWithOwner}/pull/${pr.number}`,
+      author: author ? userObject(author) : null, repository: () => repositoryObject(repo),
+    };
+  };
+
   function repositoryObject(repo: SeedRepository) {
     const nameWithOwner = `${repo.owner}/${repo.name}`;
     const url = `${WEB}/${nameWithOwner}`;
@@ -62,10 +73,7 @@ export function createGithubRoot(seed: GithubSeed, rateLimit: () => RateLimitSta
       history: (args: Args, _ctx: unknown, info: GraphQLResolveInfo) => connection(repo.commits.slice(repo.commits.indexOf(c)).map(commitObject), args, info),
     });
     const head = repo.commits[0];
-    const prObject = (pr: SeedPullRequest) => {
-      const author = userByLogin(pr.authorLogin);
-      return { __typename: 'PullRequest', id: nodeId('PullRequest', `${nameWithOwner}#${pr.number}`), ...pr, url: `${url}/pull/${pr.number}`, author: author ? userObject(author) : null };
-    };
+    const prObject = (pr: SeedPullRequest) => pullRequestObject(repo, pr);
     const latest = repo.releases.find((r) => !r.isPrerelease && !r.isDraft);
     const releaseObject = (r: SeedRelease) => ({
       __typename: 'Release', id: nodeId('Release', `${nameWithOwner}@${r.tagName}`), ...r, isLatest: r === latest, url: `${url}/releases/tag/${r.tagName}`,
@@ -119,6 +127,12 @@ export function createGithubRoot(seed: GithubSeed, rateLimit: () => RateLimitSta
       const user = userByLogin(String(login));
       if (!user) throw new GithubError('NOT_FOUND', `Could not resolve to a User with the login of '${String(login)}'.`);
       return userObject(user);
+    },
+    // Issue search over pull requests (the seed has no issues); other search types find nothing.
+    search: (args: Args, _ctx: unknown, info: GraphQLResolveInfo) => {
+      const hits = args.type === 'ISSUE' ? searchIssues(seed.repositories.values(), String(args.query)) : [];
+      const page = connection(hits.map((hit) => pullRequestObject(hit.repo, hit.pr)), args, info);
+      return { ...page, issueCount: hits.length, codeCount: 0, discussionCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0 };
     },
     viewer: () => ({ __typename: 'User', id: nodeId('User', 'devgraph-bot'), login: 'devgraph-bot', name: 'devgraph', url: `${WEB}/devgraph-bot` }),
     rateLimit: () => {

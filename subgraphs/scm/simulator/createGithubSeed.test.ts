@@ -34,6 +34,22 @@ describe('createGithubSeed (the demo organisation on GitHub)', () => {
     expect(parsed.rules[0]).toMatchObject({ pattern: '*', owners: ['@fernhollow/platform-infra'] }); // the catalog says checkout-orders
   });
 
+  it('asks a teammate with a GitHub login to review every open, ready pull request still needing one', () => {
+    const requested = new Set<string>();
+    for (const repo of seed.repositories.values()) {
+      for (const pr of repo.pullRequests) {
+        const needsReview = pr.state === 'OPEN' && !pr.isDraft && (pr.reviewDecision === 'REVIEW_REQUIRED' || pr.reviewDecision === 'CHANGES_REQUESTED');
+        if (!needsReview) expect(pr.reviewRequestLogins).toEqual([]);
+        for (const login of pr.reviewRequestLogins) {
+          expect(login).not.toBe(pr.authorLogin);
+          expect(seed.users.has(login.toLowerCase())).toBe(true);
+          requested.add(login);
+        }
+      }
+    }
+    expect([...requested]).toEqual(expect.arrayContaining(['gmwangi', 'therrera', 'jlindqvist', 'amaraokafor']));
+  });
+
   it('has teams nested like the catalog and users from github.com/user-login', () => {
     expect(seed.teams.get('fernhollow/checkout-orders')).toMatchObject({ parent: 'fernhollow/buyer-engineering' });
     expect(seed.users.get('gmwangi')).toMatchObject({ name: 'Grace Mwangi', email: 'grace.mwangi@fernhollow.com' });

@@ -51,6 +51,17 @@ export function seedRepositoryActivity(slug: string, maintainers: readonly SeedU
     return commit;
   });
 
+  /**
+   * An open, ready pull request still needing a review asks the maintainer after its author, so
+   * every team member with a GitHub login has reviews waiting in some repository; drafts, approved
+   * ones and those that need no review ask nobody. No random draw: the rest of the seed is unchanged.
+   */
+  const reviewersOf = (shape: (typeof PR_SHAPES)[number], i: number): string[] => {
+    if (shape.state !== 'OPEN' || shape.isDraft || shape.reviewDecision === 'APPROVED' || shape.reviewDecision === null) return [];
+    const reviewer = people[(i + 1) % people.length]!;
+    return reviewer.login && people.length > 1 ? [reviewer.login] : [];
+  };
+
   const pullRequests: SeedPullRequest[] = PR_SHAPES.map((shape, i) => {
     const createdMs = referenceMs - (i * 40 + random.int(2, 30)) * HOUR;
     const doneMs = createdMs + random.int(2, 96) * HOUR;
@@ -65,6 +76,7 @@ export function seedRepositoryActivity(slug: string, maintainers: readonly SeedU
       updatedAt: iso(done ? doneMs : createdMs + HOUR),
       mergedAt: shape.state === 'MERGED' ? iso(doneMs) : null,
       closedAt: done ? iso(doneMs) : null,
+      reviewRequestLogins: reviewersOf(shape, i),
     };
   });
 

@@ -34,6 +34,8 @@ export interface SeedPullRequest {
   reviewDecision: 'APPROVED' | 'CHANGES_REQUESTED' | 'REVIEW_REQUIRED' | null;
   mergedAt: string | null;
   closedAt: string | null;
+  /** Logins whose review is requested and not yet given (what `review-requested:` searches). */
+  reviewRequestLogins: string[];
 }
 
 export interface SeedRelease {

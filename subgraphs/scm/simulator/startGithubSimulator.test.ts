@@ -51,3 +51,35 @@ describe('GitHub simulator', () => {
     expect(secondary.headers.get('retry-after')).toBe('30');
   });
 });
+
+describe('GitHub simulator search', () => {
+  let sim: Simulator;
+  const ask = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(`${sim.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `bearer ${TOKEN}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[] } };
+  };
+  beforeAll(async () => {
+    sim = await startGithubSimulator({ token: TOKEN, referenceDate: new Date('2025-06-01T00:00:00Z') });
+  });
+  afterAll(() => sim.close());
+
+  it("answers GitHub's issue search for pull requests awaiting someone's review, newest first", async () => {
+    const query = `query($q: String!) { search(query: $q, type: ISSUE, first: 5) { issueCount nodes { ... on PullRequest { number state isDraft createdAt repository { nameWithOwner } } } } }`;
+    const { body } = await ask(query, { q: 'is:pr is:open review-requested:gmwangi' });
+    expect(body.errors).toBeUndefined();
+    const search = body.data!.search as { issueCount: number; nodes: { state: string; isDraft: boolean; createdAt: string; repository: { nameWithOwner: string } }[] };
+    expect(search.issueCount).toBeGreaterThan(0);
+    expect(search.nodes.every((n) => n.state === 'OPEN' && !n.isDraft)).toBe(true);
+    expect(search.nodes.map((n) => n.createdAt)).toEqual(search.nodes.map((n) => n.createdAt).sort().reverse());
+    const one = await ask(query, { q: `is:pr is:open review-requested:gmwangi repo:${search.nodes[0]!.repository.nameWithOwner}` });
+    expect((one.body.data!.search as { issueCount: number }).issueCount).toBe(1);
+    const nobody = await ask(query, { q: 'is:pr is:open review-requested:nobody-here' });
+    expect(nobody.body.data!.search).toEqual({ issueCount: 0, nodes: [] });
+    const unsupported = await ask(query, { q: 'is:pr label:bug' });
+    expect(unsupported.body.errors?.[0]).toMatchObject({ type: 'INVALID_ARGUMENTS', message: expect.stringMatching(/label:/) });
+  });
+});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { bearerAuth, createCache, createMetrics, createUpstream, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
+import { redactUrl, bearerAuth, createCache, createMetrics, createUpstream, startSubgraphServer, type Logger, type RunningServer } from '@devgraph/runtime';
 import type { ScmConfig } from './config';
 import type { ScmContext } from './context';
 import type { ScmSource } from './model/ScmSource';
@@ -55,7 +55,7 @@ export async function createScmSubgraph(config: ScmConfig, logger: Logger, deps:
     limits: { maxUnitsPerQuery: config.github.maxUnitsPerQuery, maxNodesPerQuery: MAX_NODES_PER_QUERY },
   });
   if (!config.github.token) logger.warn('GITHUB_TOKEN is not set: GitHub fields will answer UNAUTHENTICATED');
-  logger.info({ githubApiUrl: config.github.apiUrl, cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'scm source: github');
+  logger.info({ githubApiUrl: redactUrl(config.github.apiUrl), cache: config.cache.redisUrl ? 'redis' : 'memory' }, 'scm source: github');
   const server = await startSubgraphServer<ScmContext>({
     name: 'scm',
     typeDefs: SCM_TYPE_DEFS,

@@ -1,4 +1,4 @@
-import { notFound } from '@devgraph/runtime';
+import { checkPageSize, notFound } from '@devgraph/runtime';
 import type { ScmContext } from './context';
 import type { Resolvers } from './generated/types';
 import { parseCodeowners, ruleForPath } from './model/parseCodeowners';
@@ -44,6 +44,11 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference) => reference,
     githubLogin: async (user, _args, ctx) => (user.githubUserLogin ? (await loadUser(ctx, user.githubUserLogin)).login : null),
     githubUser: (user, _args, ctx) => (user.githubUserLogin ? loadUser(ctx, user.githubUserLogin) : null),
+    reviewRequests: (user, { first }, ctx) => {
+      // GitHub's page limit; checked before the annotation so a bad argument is always reported.
+      const size = checkPageSize(first, 10, 100);
+      return user.githubUserLogin ? ctx.source.reviewRequests(parseLogin(user.githubUserLogin), size) : null;
+    },
   },
   Repository: {
     nameWithOwner: (repo) => repo.info.nameWithOwner,

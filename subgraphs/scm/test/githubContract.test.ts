@@ -27,6 +27,8 @@ const KEYS: GithubKey[] = [
   { type: 'repo', owner: 'fernhollow', name: 'cart', part: { kind: 'info' } },
   { type: 'team', org: 'fernhollow', slug: 'checkout-orders' },
   { type: 'user', login: 'gmwangi' },
+  { type: 'reviewRequests', login: 'gmwangi', first: 10 },
+  { type: 'reviewRequests', login: 'lschultz', first: 0 },
 ];
 
 /** GitHub's pagination rules (`first`/`last` 1..100 wherever records are selected), which schema validation alone does not check. */
@@ -50,7 +52,7 @@ function paginationProblems(schema: GraphQLSchema, document: DocumentNode): stri
 describe("contract: every query devgraph sends is valid against GitHub's real schema", () => {
   const schema = loadGithubSchema();
 
-  it('validates the batch query with every part, a team and a user', () => {
+  it('validates the batch query with every part, a team, a user and review-request searches', () => {
     const plan = buildGithubQuery(groupUnits(KEYS));
     const document = parse(plan.query);
     expect(validate(schema, document).map((e) => e.message)).toEqual([]);

@@ -79,7 +79,10 @@ export function validateEntity(document: unknown, source: EntitySourceLocation):
   const violations: EntityViolation[] = [];
   const v: Violations = { add: (path, message) => violations.push({ path, message }) };
   if (!isRecord(document)) {
-    v.add([], `the document is ${describeType(document)}, not a mapping with apiVersion, kind, metadata and spec`);
+    // A whole document that is not a mapping is most likely not a descriptor at all (a text file a
+    // glob matched): its text is never quoted, or a problem would disclose the file.
+    const found = typeof document === 'string' ? `a string of ${document.length} characters` : describeType(document);
+    v.add([], `the document is ${found}, not a mapping with apiVersion, kind, metadata and spec`);
     return failure(violations, 'Entity', undefined);
   }
 

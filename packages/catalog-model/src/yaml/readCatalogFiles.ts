@@ -10,6 +10,10 @@
  * of Locations is a LOCATION_CYCLE; a glob or directory that happens to match such a file (e.g.
  * `./**\/*.yaml` matching the Location's own file) is not, it is just not read twice.
  *
+ * Nothing is read outside the allowed roots (createReadRoots: the configured paths' directories
+ * plus `allowedRoots`): a target that points elsewhere, by an absolute path, `../` or a symlink,
+ * is an UNREADABLE_SOURCE problem naming the target as written, and the file is never opened.
+ *
  * For live reload, a read can be given the per-file state of the previous read: unchanged files
  * are not parsed again, and an entity that became invalid keeps its previous version
  * (see keepLastGood). The result says which directories to watch.
@@ -20,6 +24,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import { describeSource } from '../entity/describeSource';
 import type { CatalogEntity, CatalogProblem } from '../types';
+import { createReadRoots, targetBase } from './createReadRoots';
 import { describeFsError, expandCatalogPath } from './expandCatalogPath';
 import { keepLastGood } from './keepLastGood';
 import { readCatalogFile, type FileContent, type FileEntity } from './readCatalogFile';
@@ -31,6 +36,8 @@ export interface ReadCatalogFilesOptions {
   cwd: string;
   /** `files` of the previous read, for live reload. */
   previous?: ReadonlyMap<string, FileState>;
+  /** Directories Location targets may read from besides those of `paths` (CATALOG_ALLOWED_ROOTS); relative to `cwd`. */
+  allowedRoots?: readonly string[];
 }
 
 /** What one read knew about one file. */
@@ -60,6 +67,8 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
   const files = new Map<string, FileState>();
   const watchTargets: WatchTarget[] = [];
   let keptEntities = 0;
+  const roots = await createReadRoots(options.paths, options.cwd, options.allowedRoots);
+  const OUTSIDE = 'it resolves outside the directories the catalog may read (those of CATALOG_PATHS and CATALOG_ALLOWED_ROOTS); nothing was read';
 
   async function visitFile(file: string, chain: readonly string[]): Promise<void> {
     // Registered before reading, so a Location leading back here is seen as a cycle.
@@ -130,6 +139,11 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
         });
         continue;
       }
+      // Refused before the disk is touched: whether the file exists is nobody's business either.
+      if (!roots.containsPath(targetBase(target, path.dirname(file)))) {
+        problems.push({ kind: 'UNREADABLE_SOURCE', ...problemAt(pathInSpec), message: `${label}: ${field} ${JSON.stringify(target)} is not followed: ${OUTSIDE}` });
+        continue;
+      }
       const expanded = await expandCatalogPath(target, path.dirname(file));
       watchTargets.push(watchTargetFor(target, path.dirname(file), isDirectoryTarget(expanded, target, path.dirname(file))));
       if ('error' in expanded) {
@@ -148,7 +162,13 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
           }
           continue;
         }
-        if (!files.has(next)) await visitFile(next, chain);
+        if (files.has(next)) continue;
+        // A symlink (the file itself or a directory on its way) may lead out of the roots.
+        if (!(await roots.containsFile(next))) {
+          problems.push({ kind: 'UNREADABLE_SOURCE', ...problemAt(pathInSpec), message: `${label}: ${field} ${JSON.stringify(target)} is not followed to ${path.basename(next)}: ${OUTSIDE}` });
+          continue;
+        }
+        await visitFile(next, chain);
       }
     }
   }
@@ -161,7 +181,12 @@ export async function readCatalogFiles(options: ReadCatalogFilesOptions): Promis
       continue;
     }
     for (const file of expanded.files) {
-      if (!files.has(file)) await visitFile(file, []);
+      if (files.has(file)) continue;
+      if (!(await roots.containsFile(file))) {
+        problems.push({ kind: 'UNREADABLE_SOURCE', location: configured, message: `Catalog path ${JSON.stringify(configured)}: ${path.basename(file)} is a link that ${OUTSIDE}` });
+        continue;
+      }
+      await visitFile(file, []);
     }
   }
   return { entities: [...entities.values()], problems, files, watchTargets, keptEntities };

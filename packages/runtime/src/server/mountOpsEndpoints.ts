@@ -16,6 +16,8 @@ export interface OpsEndpointOptions {
    * pulling it would only move the same outage to another replica.
    */
   upstreams?: readonly { name: string; state(): CircuitState }[];
+  /** More of /readyz's body, e.g. the gateway's view of each subgraph. */
+  readinessDetails?: () => Record<string, unknown>;
 }
 
 export function mountOpsEndpoints(app: Express, options: OpsEndpointOptions): void {
@@ -27,7 +29,7 @@ export function mountOpsEndpoints(app: Express, options: OpsEndpointOptions): vo
   app.route('/readyz').all(readOnly).get((_req, res) => {
     const ready = options.isReady ? options.isReady() : true;
     const upstreams = options.upstreams?.length ? { upstreams: Object.fromEntries(options.upstreams.map((u) => [u.name, u.state()])) } : {};
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...upstreams });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'starting', ...upstreams, ...options.readinessDetails?.() });
   });
   app.route('/metrics').all(readOnly).get(async (_req, res) => {
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());

@@ -63,6 +63,10 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const trust = options.trust ?? readSubgraphTrust({ SUBGRAPH_AUTH: 'on' }, options.host);
   const app = express();
   const httpServer = http.createServer(app);
+  // Longer than the gateway's idle keep-alive (30 s, createSubgraphFetcher), so the gateway always
+  // closes an idle connection first and never sends a query onto one this server is closing.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   answerClientErrors(httpServer, options.logger);
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({

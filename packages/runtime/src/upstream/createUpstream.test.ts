@@ -144,4 +144,54 @@ describe('createUpstream', () => {
     expect(staleLines.map((l) => l.alsoServedStaleSinceLastLine)).toEqual([0, 49]);
     expect((await metrics.upstreamStaleServed.get()).values[0]?.value).toBe(51);
   });
+
+  describe('stale budget (policy.staleAfterMs)', () => {
+    const POLICY = { namespace: 'repo', version: 1, ttlSeconds: 60, staleSeconds: 3600 };
+    /** A load the test answers when it chooses: the "hang" lasts until `answer` is called. */
+    const controlled = <T>() => {
+      let answer!: (value: T) => void;
+      const load = jest.fn(() => new Promise<T>((resolve) => (answer = resolve)));
+      return { load, answer: (value: T) => answer(value) };
+    };
+
+    it('serves the stale value after the budget while the refresh hangs, then stores the refresh result', async () => {
+      let clock = 1_000_000;
+      const cache = createMemoryCache({ maxEntries: 100, now: () => clock });
+      const { upstream } = setup({ policy: upstreamPolicy({ staleAfterMs: 20 }), now: () => clock });
+      await upstream.cached(cache, POLICY, 'checkout', async () => 'v1');
+      clock += 61_000; // past the TTL: the next read refreshes
+
+      const slow = controlled<string>();
+      const result = await upstream.cached(cache, POLICY, 'checkout', slow.load);
+      // Answered while the load is still pending (it has not been answered yet).
+      expect(result).toMatchObject({ value: 'v1', stale: true });
+      expect(slow.load).toHaveBeenCalledTimes(1);
+
+      // A second reader meanwhile joins the same refresh rather than calling the tool again.
+      const second = controlled<string>();
+      await expect(upstream.cached(cache, POLICY, 'checkout', second.load)).resolves.toMatchObject({ value: 'v1', stale: true });
+      expect(second.load).not.toHaveBeenCalled();
+
+      slow.answer('v2');
+      // The background write lands; wait for it as a condition, not a duration.
+      while ((await cache.get<string>('repo:1:checkout'))?.value !== 'v2') await new Promise((resolve) => setImmediate(resolve));
+      await expect(upstream.cached(cache, POLICY, 'checkout', async () => 'unused')).resolves.toMatchObject({ value: 'v2', stale: false });
+      await cache.close();
+    });
+
+    it('waits for the load when nothing is cached', async () => {
+      const cache = createMemoryCache({ maxEntries: 100 });
+      const { upstream } = setup({ policy: upstreamPolicy({ staleAfterMs: 1 }) });
+      const slow = controlled<string>();
+      const pending = upstream.cached(cache, POLICY, 'cart', slow.load);
+      let settled = false;
+      void pending.then(() => (settled = true));
+      // Past the budget (a macrotask later, repeatedly) and still waiting: there is nothing stale to serve.
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+      expect(settled).toBe(false);
+      slow.answer('fresh');
+      await expect(pending).resolves.toMatchObject({ value: 'fresh', stale: false });
+      await cache.close();
+    });
+  });
 });

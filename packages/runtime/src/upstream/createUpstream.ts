@@ -5,6 +5,7 @@ import { cached, type Cache, type CachedOptions, type CachedResult, type CachePo
 import { UpstreamError } from '../errors';
 import { createUpstreamCaller, type CircuitState, type UpstreamOperation } from './createUpstreamCaller';
 import { logUpstreamEvent } from './logUpstreamEvent';
+import { createStaleBudget } from './createStaleBudget';
 import { missingCredential, type UpstreamAuth } from './upstreamAuth';
 import { upstreamOutcome, type UpstreamOutcome } from './upstreamOutcome';
 import type { UpstreamPolicy } from './upstreamPolicy';
@@ -41,7 +42,10 @@ export interface Upstream {
   call<T>(operation: UpstreamOperation<T>, description: string): Promise<T>;
   /** Counts a call the data source decided not to make (e.g. a spent rate-limit budget). */
   skipped(): void;
-  /** Read-through the shared cache; a stale value served because the tool failed is counted and logged. */
+  /**
+   * Read-through the shared cache; a stale value served because the tool failed, or was slower
+   * than `policy.staleAfterMs` (the refresh then goes on in the background), is counted and logged.
+   */
   cached<T>(cache: Cache, policy: CachePolicy, key: string, load: () => Promise<T>, options?: CachedOptions): Promise<CachedResult<T>>;
   /** Removes this tool's credential from text that came from the tool (an error body may echo it). */
   redact(text: string): string;
@@ -83,6 +87,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const now = options.now ?? Date.now;
   let staleLoggedAt = -Infinity;
   let staleSuppressed = 0;
+  const staleBudget = createStaleBudget({ upstream: name, staleAfterMs: policy.staleAfterMs });
 
   return {
     name,
@@ -107,7 +112,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     },
     skipped: () => count('skipped'),
     async cached(cache, cachePolicy, key, load, cachedOptions) {
-      const result = await cached(cache, cachePolicy, key, load, { now: options.now, ...cachedOptions });
+      const result = await cached(cache, cachePolicy, key, staleBudget.wrap(cache, cachePolicy, key, load), { now: options.now, ...cachedOptions });
       if (result.stale) {
         metrics?.upstreamStaleServed.inc({ upstream: name });
         if (now() - staleLoggedAt < STALE_LOG_WINDOW_MS) {

@@ -94,12 +94,13 @@ describe('createUpstreamCaller', () => {
     expect(events).toContainEqual({ type: 'timeout', upstream: 'github', description: 'slow query', timeoutMs: 20 });
   });
 
-  it('times out even an operation that ignores the signal, and retries it', async () => {
-    const { caller, sleeps } = setup({ timeoutMs: 20, retries: 1 });
+  it('times out even an operation that ignores the signal, and does not retry a timeout (a hang costs one timeout)', async () => {
+    const { caller, sleeps, events } = setup({ timeoutMs: 20, retries: 2 });
     const ignores = jest.fn(() => new Promise<never>(() => undefined));
     await expect(caller.call(ignores)).rejects.toMatchObject({ kind: 'timeout' });
-    expect(ignores).toHaveBeenCalledTimes(2);
-    expect(sleeps).toHaveLength(1);
+    expect(ignores).toHaveBeenCalledTimes(1);
+    expect(sleeps).toHaveLength(0);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'give-up', reason: 'timeout', attempts: 1 }));
   });
 
   it.each([400, 401, 403, 404, 422])('does not retry HTTP %i', async (status) => {
@@ -131,6 +132,25 @@ describe('createUpstreamCaller', () => {
     const operation = jest.fn(async () => 'ok');
     await expect(caller.call(operation)).rejects.toMatchObject({ name: 'UpstreamError', kind: 'circuit-open', upstream: 'github', retryable: false });
     expect(operation).not.toHaveBeenCalled();
+  });
+
+  it('opens the circuit on consecutive timeouts of calls that arrive one at a time (below the volume threshold)', async () => {
+    const { caller, events } = setup({ timeoutMs: 10, retries: 2, breaker: { volumeThreshold: 100, consecutiveFailures: 3, resetTimeoutMs: 10_000 } });
+    const hangs = () => new Promise<never>(() => undefined);
+    for (let i = 0; i < 3; i++) await expect(caller.call(hangs)).rejects.toMatchObject({ kind: 'timeout' });
+    expect(caller.state()).toBe('open');
+    expect(events).toContainEqual({ type: 'circuit-open', upstream: 'github' });
+    await expect(caller.call(async () => 'ok')).rejects.toMatchObject({ kind: 'circuit-open' });
+  });
+
+  it('counts only failures in a row: an answer in between resets the count', async () => {
+    const { caller } = setup({ retries: 0, breaker: { volumeThreshold: 100, consecutiveFailures: 3, resetTimeoutMs: 10_000 } });
+    for (let i = 0; i < 4; i++) {
+      await expect(caller.call(failing([http(503)]))).rejects.toMatchObject({ status: 503 });
+      await expect(caller.call(failing([http(503)]))).rejects.toMatchObject({ status: 503 });
+      await expect(caller.call(async () => 'ok')).resolves.toBe('ok');
+    }
+    expect(caller.state()).toBe('closed');
   });
 
   it('stops retrying once the circuit opens mid-call', async () => {

@@ -15,6 +15,12 @@ export interface BreakerOptions {
   resetTimeoutMs?: number;
   /** Length of the rolling statistics window. Default 10 000. */
   rollingWindowMs?: number;
+  /**
+   * Failures in a row that open the circuit whatever the window says. Queries that arrive one at
+   * a time against a hanging tool never put `volumeThreshold` calls in one window, so without
+   * this the circuit would never open on timeouts. Default 5.
+   */
+  consecutiveFailures?: number;
 }
 
 export interface UpstreamCallerOptions {
@@ -39,7 +45,7 @@ export interface UpstreamCallerOptions {
 /** `description` names the operation for humans (e.g. `repos batch`); never put secrets in it. */
 export type UpstreamEvent =
   | { type: 'retry'; upstream: string; description?: string; attempt: number; delayMs: number; error: UpstreamError }
-  | { type: 'give-up'; upstream: string; description?: string; attempts: number; reason: 'retries-exhausted' | 'retry-after-too-long'; error: UpstreamError }
+  | { type: 'give-up'; upstream: string; description?: string; attempts: number; reason: 'retries-exhausted' | 'retry-after-too-long' | 'timeout'; error: UpstreamError }
   | { type: 'timeout'; upstream: string; description?: string; timeoutMs: number }
   | { type: 'circuit-reject'; upstream: string; description?: string }
   | { type: 'circuit-open' | 'circuit-half-open' | 'circuit-close'; upstream: string };
@@ -49,7 +55,9 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 export interface UpstreamCaller {
   /**
    * Runs `operation` with a timeout per attempt, bounded retries for retryable failures, and the
-   * circuit breaker. Worst-case time: (retries + 1) * timeoutMs + retries * maxDelayMs.
+   * circuit breaker. A timeout is not retried (a tool that did not answer in `timeoutMs` is
+   * hanging; asking again would cost the client the timeout again), so a hanging tool costs one
+   * `timeoutMs`. Worst-case time: timeoutMs + retries * (timeoutMs + maxDelayMs).
    */
   call<T>(operation: UpstreamOperation<T>, description?: string): Promise<T>;
   /** For readiness and metrics. */
@@ -117,10 +125,21 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
   breaker.on('halfOpen', () => emit({ type: 'circuit-half-open', upstream }));
   breaker.on('close', () => emit({ type: 'circuit-close', upstream }));
 
+  const consecutiveLimit = options.breaker?.consecutiveFailures ?? 5;
+  let consecutive = 0;
+
   async function fire(operation: UpstreamOperation<unknown>, description?: string): Promise<unknown> {
     try {
-      return await breaker.fire(operation, description);
+      const value = await breaker.fire(operation, description);
+      consecutive = 0;
+      return value;
     } catch (error) {
+      if (isBreakerFailure(error)) {
+        consecutive += 1;
+        if (consecutive >= consecutiveLimit && !breaker.opened) breaker.open();
+      } else if (!(error instanceof Error && CircuitBreaker.isOurError(error))) {
+        consecutive = 0;
+      }
       if (error instanceof Error && CircuitBreaker.isOurError(error)) {
         emit({ type: 'circuit-reject', upstream, description });
         throw new UpstreamError({
@@ -149,6 +168,10 @@ export function createUpstreamCaller(options: UpstreamCallerOptions): UpstreamCa
         } catch (error) {
           if (!(error instanceof UpstreamError) || !error.retryable) throw error;
           const attempts = retry + 1;
+          if (error.kind === 'timeout') {
+            emit({ type: 'give-up', upstream, description, attempts, reason: 'timeout', error });
+            throw error;
+          }
           if (retry >= retries) {
             emit({ type: 'give-up', upstream, description, attempts, reason: 'retries-exhausted', error });
             throw error;

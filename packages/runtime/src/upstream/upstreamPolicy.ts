@@ -16,6 +16,13 @@ export interface UpstreamPolicy {
   baseDelayMs: number;
   /** Cap on any one wait, backoff or Retry-After; a longer Retry-After ends the call at once. */
   maxDelayMs: number;
+  /**
+   * With a cached value past its freshness, how long a refresh may take before the stale value is
+   * served (marked stale); the refresh goes on in the background and its result lands in the
+   * cache. A slow tool then costs a dashboard this, not `timeoutMs`. Without a cached value the
+   * caller waits for the call (at most `timeoutMs` for a hang: timeouts are not retried).
+   */
+  staleAfterMs: number;
   breaker: {
     /** Failure percentage within the rolling window that opens the circuit. */
     errorThresholdPercentage: number;
@@ -24,6 +31,8 @@ export interface UpstreamPolicy {
     /** How long an open circuit fails fast before letting one trial call through. */
     resetTimeoutMs: number;
     rollingWindowMs: number;
+    /** Failures in a row (timeouts included) that open the circuit, however slowly they arrive. */
+    consecutiveFailures: number;
   };
 }
 
@@ -32,7 +41,8 @@ export const DEFAULT_UPSTREAM_POLICY: UpstreamPolicy = {
   retries: 2,
   baseDelayMs: 200,
   maxDelayMs: 5_000,
-  breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 30_000, rollingWindowMs: 10_000 },
+  staleAfterMs: 1_000,
+  breaker: { errorThresholdPercentage: 50, volumeThreshold: 5, resetTimeoutMs: 30_000, rollingWindowMs: 10_000, consecutiveFailures: 5 },
 };
 
 /** The policy fields an operator may set, and the suffix of each variable's name. */
@@ -41,6 +51,7 @@ const FIELDS = {
   RETRIES: { min: 0, max: 10, what: 'retries after a 429, 5xx, timeout or network failure', get: (p: UpstreamPolicy) => p.retries },
   RETRY_BASE_DELAY_MS: { min: 0, max: 60_000, what: 'milliseconds of the first backoff (doubled per retry, full jitter)', get: (p: UpstreamPolicy) => p.baseDelayMs },
   RETRY_MAX_DELAY_MS: { min: 0, max: 300_000, what: 'milliseconds any one wait may last; a longer Retry-After fails the call at once', get: (p: UpstreamPolicy) => p.maxDelayMs },
+  STALE_AFTER_MS: { min: 0, max: 300_000, what: 'milliseconds a refresh may take before cached data past its freshness is served (marked stale) while the refresh goes on', get: (p: UpstreamPolicy) => p.staleAfterMs },
   BREAKER_RESET_MS: { min: 100, max: 3_600_000, what: 'milliseconds an open circuit fails fast before trying the tool again', get: (p: UpstreamPolicy) => p.breaker.resetTimeoutMs },
 } as const;
 type FieldSuffix = keyof typeof FIELDS;
@@ -50,7 +61,8 @@ export type UpstreamPolicyShape<P extends string> = { [S in FieldSuffix as `${P}
 /**
  * The environment variables of one upstream's policy, to spread into a package's config schema:
  * `...upstreamPolicyFields('GITHUB', tool)` gives `GITHUB_TIMEOUT_MS`, `GITHUB_RETRIES`,
- * `GITHUB_RETRY_BASE_DELAY_MS`, `GITHUB_RETRY_MAX_DELAY_MS` and `GITHUB_BREAKER_RESET_MS`.
+ * `GITHUB_RETRY_BASE_DELAY_MS`, `GITHUB_RETRY_MAX_DELAY_MS`, `GITHUB_STALE_AFTER_MS` and
+ * `GITHUB_BREAKER_RESET_MS`.
  */
 export function upstreamPolicyFields<P extends string>(prefix: P, defaults: UpstreamPolicy = DEFAULT_UPSTREAM_POLICY): UpstreamPolicyShape<P> {
   const shape: Record<string, z.ZodType> = {};
@@ -79,6 +91,7 @@ export function readUpstreamPolicy<P extends string>(
     retries: v[`${prefix}_RETRIES`]!,
     baseDelayMs: v[`${prefix}_RETRY_BASE_DELAY_MS`]!,
     maxDelayMs: v[`${prefix}_RETRY_MAX_DELAY_MS`]!,
+    staleAfterMs: v[`${prefix}_STALE_AFTER_MS`]!,
     breaker: { ...defaults.breaker, resetTimeoutMs: v[`${prefix}_BREAKER_RESET_MS`]! },
   };
 }

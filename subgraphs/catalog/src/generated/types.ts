@@ -105,6 +105,8 @@ export type CatalogProblemKind =
   | 'INVALID_YAML'
   /** A Location leads back to a file already being read. */
   | 'LOCATION_CYCLE'
+  /** A reload would remove more than CATALOG_MAX_DROP of a source's entities: the last good snapshot is served, marked stale, until the drop is confirmed. */
+  | 'MASS_DROP'
   /** A path in CATALOG_PATHS or a Location target could not be read. */
   | 'UNREADABLE_SOURCE';
 
@@ -654,6 +656,12 @@ export type Query = {
   entity?: Maybe<Entity>;
   /** How many entities matching `filter` have each value of `field`, by count descending then value (a tag counts once per entity). */
   entityFacets: Array<FacetCount>;
+  /**
+   * Who is asking: the caller's catalog User and what they and their teams own. `null` with
+   * UNAUTHENTICATED when the gateway has no signed-in caller (AUTH_MODE=none), and `null` with
+   * NOT_FOUND when no catalog User has the caller's user ref or email.
+   */
+  viewer?: Maybe<Viewer>;
 };
 
 
@@ -866,6 +874,20 @@ export type UserProfile = {
   picture?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The signed-in caller as the catalog knows them, and their "my" views. The tools add theirs on
+ * `user` (on-call shifts, assigned incidents, review requests, experiments owned).
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The groups the user is a member of, and every ancestor group of those (childOf, cycle-safe), by ref. */
+  groups: Array<Group>;
+  /** What the user owns and what their groups own, each group recursively through its sub-groups; deduplicated, by ref. */
+  owns: Array<Entity>;
+  /** The caller's catalog User: by the user ref their credentials carry, else by email (case-insensitive, `spec.profile.email`). */
+  user: User;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1041,6 +1063,7 @@ export type ResolversTypes = ResolversObject<{
   System: ResolverTypeWrapper<CatalogEntity>;
   User: ResolverTypeWrapper<CatalogEntity>;
   UserProfile: ResolverTypeWrapper<UserProfile>;
+  Viewer: ResolverTypeWrapper<Omit<Viewer, 'groups' | 'owns' | 'user'> & { groups: Array<ResolversTypes['Group']>, owns: Array<ResolversTypes['Entity']>, user: ResolversTypes['User'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1077,6 +1100,7 @@ export type ResolversParentTypes = ResolversObject<{
   System: CatalogEntity;
   User: CatalogEntity;
   UserProfile: UserProfile;
+  Viewer: Omit<Viewer, 'groups' | 'owns' | 'user'> & { groups: Array<ResolversParentTypes['Group']>, owns: Array<ResolversParentTypes['Entity']>, user: ResolversParentTypes['User'] };
 }>;
 
 export type ApiResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Api'] = ResolversParentTypes['Api'], FederationReferenceType extends FederationReferenceTypes['Api'] = FederationReferenceTypes['Api']> = ResolversObject<{
@@ -1318,6 +1342,7 @@ export type QueryResolvers<ContextType = CatalogContext, ParentType extends Reso
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'ref'>>;
   entityFacets?: Resolver<Array<ResolversTypes['FacetCount']>, ParentType, ContextType, RequireFields<QueryEntityFacetsArgs, 'field'>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 }>;
 
 export type RelationResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Relation'] = ResolversParentTypes['Relation']> = ResolversObject<{
@@ -1413,6 +1438,12 @@ export type UserProfileResolvers<ContextType = CatalogContext, ParentType extend
   picture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type ViewerResolvers<ContextType = CatalogContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
+  groups?: Resolver<Array<ResolversTypes['Group']>, ParentType, ContextType>;
+  owns?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   Api?: ApiResolvers<ContextType>;
   CatalogProblem?: CatalogProblemResolvers<ContextType>;
@@ -1440,5 +1471,6 @@ export type Resolvers<ContextType = CatalogContext> = ResolversObject<{
   System?: SystemResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserProfile?: UserProfileResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 }>;
 

@@ -246,13 +246,38 @@ export type QueryIncidentArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** A catalog user, extended with their PagerDuty on-call shifts (matched by email). */
+/** A catalog user, extended with their PagerDuty on-call shifts and assigned incidents (matched by email). */
 export type User = {
   __typename?: 'User';
+  /**
+   * Incidents assigned to the user now, newest first (PagerDuty `/incidents?user_ids[]=`). PagerDuty
+   * unassigns an incident when it is resolved, so `RESOLVED` matches none. `null` when the email is
+   * not a PagerDuty user.
+   */
+  assignedIncidents?: Maybe<IncidentConnection>;
   email?: Maybe<Scalars['String']['output']>;
   /** The user's on-call shifts right now, on any escalation policy; empty when off call, `null` when the email is not a PagerDuty user. */
   onCall?: Maybe<Array<OnCallShift>>;
+  /**
+   * The user's on-call shifts from now until `days` ahead (1..90, default 7): the current one and
+   * the upcoming ones, by start then escalation level. `null` when the email is not a PagerDuty user.
+   */
+  onCallShifts?: Maybe<Array<OnCallShift>>;
   ref: Scalars['ID']['output'];
+};
+
+
+/** A catalog user, extended with their PagerDuty on-call shifts and assigned incidents (matched by email). */
+export type UserAssignedIncidentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<IncidentStatus>>;
+};
+
+
+/** A catalog user, extended with their PagerDuty on-call shifts and assigned incidents (matched by email). */
+export type UserOnCallShiftsArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -375,6 +400,12 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"ref":true}>
     & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"email":true}>
         | GraphQLRecursivePick<FederationTypes['User'], {"email":true}> ) );
 }>;
 
@@ -562,7 +593,9 @@ export type QueryResolvers<ContextType = IncidentsContext, ParentType extends Re
 
 export type UserResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  assignedIncidents?: Resolver<Maybe<ResolversTypes['IncidentConnection']>, ParentType, ContextType, RequireFields<UserAssignedIncidentsArgs, 'first' | 'statuses'>>;
   onCall?: Resolver<Maybe<Array<ResolversTypes['OnCallShift']>>, ParentType, ContextType>;
+  onCallShifts?: Resolver<Maybe<Array<ResolversTypes['OnCallShift']>>, ParentType, ContextType, RequireFields<UserOnCallShiftsArgs, 'days'>>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

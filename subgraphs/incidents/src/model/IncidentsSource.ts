@@ -21,6 +21,10 @@ export interface IncidentsRequestSource {
   onCallForPolicy(policyId: string): Promise<OnCallShift[]>;
   /** A person's current shifts, found by email; `null` when the tool has no user with that email. */
   onCallForUser(email: string): Promise<OnCallShift[] | null>;
+  /** A person's shifts overlapping the window (the current one and upcoming ones), found by email; `null` when the tool has no such user. */
+  onCallShiftsForUser(email: string, window: TimeWindow): Promise<OnCallShift[] | null>;
+  /** Incidents assigned to a person now and matching the filter, found by email, in no particular order; `null` when the tool has no such user. */
+  incidentsAssignedTo(email: string, filter: IncidentFilter): Promise<IncidentList | null>;
   /** When the incident was first acknowledged, from its record or the tool's history; `null` when never. */
   firstAcknowledgedAt(incident: Incident): Promise<string | null>;
   /** The change events (deploys, config changes) that touched the service within the window. */

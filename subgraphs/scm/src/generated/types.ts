@@ -254,6 +254,22 @@ export type RepositoryReleasesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A pull request someone's review is requested on, with its repository. */
+export type ReviewRequest = {
+  __typename?: 'ReviewRequest';
+  pullRequest: PullRequest;
+  /** `owner/name` of the pull request's repository. */
+  repository: Scalars['String']['output'];
+};
+
+/** Pull requests waiting for one person's review. */
+export type ReviewRequestList = {
+  __typename?: 'ReviewRequestList';
+  nodes: Array<ReviewRequest>;
+  /** How many GitHub found (more than `nodes` when `first` cuts the list). */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type User = {
   __typename?: 'User';
   /** The login as GitHub spells it, checked against GitHub; `null` without the `github.com/user-login` annotation. */
@@ -262,6 +278,17 @@ export type User = {
   githubUser?: Maybe<GitHubUser>;
   githubUserLogin?: Maybe<Scalars['String']['output']>;
   ref: Scalars['ID']['output'];
+  /**
+   * Open pull requests awaiting the user's review, newest first, in every repository the GitHub
+   * token can see (GitHub search `is:pr is:open review-requested:<login>`); `first` 0..100.
+   * `null` without the `github.com/user-login` annotation.
+   */
+  reviewRequests?: Maybe<ReviewRequestList>;
+};
+
+
+export type UserReviewRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -368,6 +395,10 @@ export type FederationReferenceTypes = ResolversObject<{
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
         | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
+        | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}>
         | GraphQLRecursivePick<FederationTypes['User'], {"githubUserLogin":true}> ) );
 }>;
 
@@ -399,6 +430,8 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Release: ResolverTypeWrapper<Release>;
   Repository: ResolverTypeWrapper<RepositoryParent>;
+  ReviewRequest: ResolverTypeWrapper<ReviewRequest>;
+  ReviewRequestList: ResolverTypeWrapper<ReviewRequestList>;
   User: ResolverTypeWrapper<User>;
 }>;
 
@@ -426,6 +459,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Release: Release;
   Repository: RepositoryParent;
+  ReviewRequest: ReviewRequest;
+  ReviewRequestList: ReviewRequestList;
   User: User | FederationReferenceTypes['User'];
 }>;
 
@@ -564,11 +599,22 @@ export type RepositoryResolvers<ContextType = ScmContext, ParentType extends Res
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ReviewRequestResolvers<ContextType = ScmContext, ParentType extends ResolversParentTypes['ReviewRequest'] = ResolversParentTypes['ReviewRequest']> = ResolversObject<{
+  pullRequest?: Resolver<ResolversTypes['PullRequest'], ParentType, ContextType>;
+  repository?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReviewRequestListResolvers<ContextType = ScmContext, ParentType extends ResolversParentTypes['ReviewRequestList'] = ResolversParentTypes['ReviewRequestList']> = ResolversObject<{
+  nodes?: Resolver<Array<ResolversTypes['ReviewRequest']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = ScmContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   githubLogin?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   githubUser?: Resolver<Maybe<ResolversTypes['GitHubUser']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewRequests?: Resolver<Maybe<ResolversTypes['ReviewRequestList']>, ParentType, ContextType, RequireFields<UserReviewRequestsArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = ScmContext> = ResolversObject<{
@@ -589,6 +635,8 @@ export type Resolvers<ContextType = ScmContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   Release?: ReleaseResolvers<ContextType>;
   Repository?: RepositoryResolvers<ContextType>;
+  ReviewRequest?: ReviewRequestResolvers<ContextType>;
+  ReviewRequestList?: ReviewRequestListResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -1,5 +1,5 @@
 import type { RepositoryPart, RepositoryPartKind, RepositoryPartValues } from './RepositoryPart';
-import type { RepositoryParent, RepositorySlug, TeamModel, UserModel } from './types';
+import type { RepositoryParent, RepositorySlug, ReviewRequestListModel, TeamModel, UserModel } from './types';
 
 /**
  * One request's view of a source-control tool. Every method goes through the request's batching
@@ -21,6 +21,8 @@ export interface ScmRequestSource {
   team(org: string, slug: string): Promise<TeamModel | null>;
   /** An account by login; `null` when the tool has no such account. */
   user(login: string): Promise<UserModel | null>;
+  /** Open pull requests awaiting this account's review (up to `first`, newest first), in every repository the token sees. */
+  reviewRequests(login: string, first: number): Promise<ReviewRequestListModel>;
 }
 
 /** The process-wide part: holds the client and cache; hands out per-request views. */

@@ -6,7 +6,7 @@
  * says since when and why (`stale`, `lastError`). A sync whose entities are unchanged (same uids
  * and etags) does not rebuild the index.
  */
-import type { Logger } from '@devgraph/runtime';
+import { redactUrl, type Logger } from '@devgraph/runtime';
 import type { CatalogEntity, CatalogProblem, SourceStatus } from '../../model/types';
 import type { EntityFeed } from '../EntityFeed';
 import type { BackstageClient } from './createBackstageClient';
@@ -43,7 +43,10 @@ const fingerprintOf = (items: readonly BackstageEntity[]) =>
   items.map((e) => `${e.metadata?.uid ?? e.metadata?.name}@${e.metadata?.etag ?? JSON.stringify(e)}`).join('\n');
 
 export function createBackstageFeed(options: BackstageFeedOptions): EntityFeed {
-  const { client, baseUrl, logger } = options;
+  const { client, logger } = options;
+  // Shown in catalogStatus, problems and entity sources: a `user:password@` in BACKSTAGE_URL must not be.
+  // (URL parsing adds a trailing slash the configured URL did not have.)
+  const baseUrl = options.baseUrl.endsWith('/') ? redactUrl(options.baseUrl) : redactUrl(options.baseUrl).replace(/\/$/, '');
   const now = options.now ?? Date.now;
   let data: Mapped = { entities: [], problems: [], skipped: 0 };
   let fingerprint: string | undefined;

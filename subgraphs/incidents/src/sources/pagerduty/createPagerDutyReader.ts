@@ -41,6 +41,10 @@ export interface PagerDutyReader {
   incident(id: string): Promise<Incident | null>;
   onCallsForPolicy(policyId: string): Promise<OnCallShift[]>;
   onCallsByUser(userIds: readonly string[]): Promise<BatchResults<OnCallShift[]>>;
+  /** Shifts of these users overlapping the window (current and upcoming), one call per chunk of users. */
+  onCallsByUserInWindow(userIds: readonly string[], window: TimeWindow): Promise<BatchResults<OnCallShift[]>>;
+  /** Incidents currently assigned to these users and matching the filter, one call per chunk of users. */
+  incidentsByAssignee(userIds: readonly string[], filter: IncidentFilter): Promise<BatchResults<IncidentList>>;
   userByEmail(email: string): Promise<Responder | null>;
   /** First acknowledgement time per incident id, from the account's log entries in the window. */
   acknowledgements(window: TimeWindow): Promise<Record<string, string>>;
@@ -126,6 +130,28 @@ export function createPagerDutyReader(options: PagerDutyReaderOptions): PagerDut
       itemsOnly(
         await readInChunks(userIds, { ...chunked, policy: policies.onCall, question: 'users', load: (chunk) => listOnCalls({ 'user_ids[]': chunk }), idsOf: (shift) => [shift.user.id] }),
       ),
+
+    onCallsByUserInWindow: async (userIds, window) =>
+      itemsOnly(
+        await readInChunks(userIds, {
+          ...chunked,
+          policy: policies.onCall,
+          question: `users|${window.since}..${window.until}`,
+          load: (chunk) => listOnCalls({ 'user_ids[]': chunk, ...windowQuery(window) }),
+          idsOf: (shift) => [shift.user.id],
+        }),
+      ),
+
+    // An incident assigned to several of the users is listed under each of them.
+    incidentsByAssignee: (userIds, filter) =>
+      readInChunks(userIds, {
+        ...chunked,
+        policy: policies.incidents,
+        question: `assigned|${filterKey(filter)}`,
+        load: (chunk) =>
+          listed(client.list<PdIncident>('/incidents', 'incidents', { ...incidentsQuery(filter), 'user_ids[]': chunk, 'include[]': ['assignees'] }, 'incidents'), normaliseIncident),
+        idsOf: (incident) => incident.assignees.map((a) => a.id),
+      }),
 
     // `query` matches names and emails by substring; only an exact (case-insensitive) email counts.
     userByEmail: (email) =>

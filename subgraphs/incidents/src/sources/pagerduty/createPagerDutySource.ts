@@ -27,6 +27,12 @@ interface IncidentsKey {
   filter: IncidentFilter;
 }
 
+/** A per-user question asked with a window or a filter (shifts ahead, assigned incidents). */
+interface UserKey<Q> {
+  userId: string;
+  question: Q;
+}
+
 interface ChangeEventsKey {
   serviceId: string;
   window: TimeWindow;
@@ -62,6 +68,31 @@ export function createPagerDutySource(options: PagerDutySourceOptions): Incident
     const onCallsByPolicy = createLoader<string, OnCallShift[]>((ids) => loadEach(ids, byId, reader.onCallsForPolicy), { name: 'pagerduty.onCallsByPolicy' });
     const onCallsByUser = createLoader<string, OnCallShift[]>((ids) => reader.onCallsByUser(ids), { name: 'pagerduty.onCallsByUser' });
     const userByEmail = createLoader<string, Responder>((emails) => loadEach(emails, byId, reader.userByEmail), { name: 'pagerduty.userByEmail' });
+
+    /**
+     * Per-user questions that share a window or filter become one reader call for all the users
+     * asking it (a dashboard of several people's shifts is one `/oncalls` call).
+     */
+    const byUser = <Q, V>(name: string, questionKey: (q: Q) => string, read: (userIds: string[], q: Q) => Promise<BatchResults<V>>) => {
+      const keyOf = (k: UserKey<Q>) => `${questionKey(k.question)}|${k.userId}`;
+      return createLoader<UserKey<Q>, V>(
+        async (keys) => {
+          const results: BatchResults<V> = new Map();
+          const questions = new Map(keys.map((k) => [questionKey(k.question), k.question]));
+          await Promise.all(
+            [...questions].map(async ([key, question]) => {
+              const asking = keys.filter((k) => questionKey(k.question) === key);
+              const answers = await read(asking.map((k) => k.userId), question).catch(asError);
+              for (const k of asking) results.set(keyOf(k), answers instanceof Error ? answers : (answers.get(k.userId) ?? null));
+            }),
+          );
+          return results;
+        },
+        { keyOf, name },
+      );
+    };
+    const shiftsAhead = byUser<TimeWindow, OnCallShift[]>('pagerduty.onCallsByUserInWindow', windowKey, (ids, w) => reader.onCallsByUserInWindow(ids, w));
+    const assigned = byUser<IncidentFilter, IncidentList>('pagerduty.incidentsByAssignee', filterKey, (ids, f) => reader.incidentsByAssignee(ids, f));
 
     /** One `/log_entries` read covers every incident of the batch whose record no longer lists its acknowledgement. */
     const firstAck = createLoader<Incident, string>(
@@ -111,6 +142,14 @@ export function createPagerDutySource(options: PagerDutySourceOptions): Incident
       async onCallForUser(email) {
         const user = await userByEmail.load(email);
         return user ? ((await onCallsByUser.load(user.id)) ?? []) : null;
+      },
+      async onCallShiftsForUser(email, window) {
+        const user = await userByEmail.load(email);
+        return user ? ((await shiftsAhead.load({ userId: user.id, question: window })) ?? []) : null;
+      },
+      async incidentsAssignedTo(email, filter) {
+        const user = await userByEmail.load(email);
+        return user ? ((await assigned.load({ userId: user.id, question: filter })) ?? EMPTY) : null;
       },
       firstAcknowledgedAt: (i) => firstAck.load(i),
       changeEvents: async (serviceId, window) => (await changeEvents.load({ serviceId, window })) ?? [],

@@ -25,6 +25,10 @@ export interface QueryLimits {
 }
 
 const RELEASE_FIELDS = 'tagName name publishedAt url isPrerelease isDraft';
+const PULL_REQUEST_FIELDS = 'number title url state author { login } createdAt isDraft reviewDecision mergedAt closedAt';
+
+/** GitHub's search for the open pull requests awaiting one account's review. */
+export const reviewRequestsSearch = (login: string) => `is:pr is:open review-requested:${login} sort:created-desc`;
 const codeownersAt = (alias: string, path: string) => `${alias}: object(expression: "HEAD:${path}") { ... on Blob { text } }`;
 
 /** Where GitHub looks for CODEOWNERS, in its order of precedence. */
@@ -50,7 +54,7 @@ function partSelection(part: RepositoryPart): string | undefined {
     case 'pullRequests': {
       const states = part.states.length ? `states: [${part.states.join(', ')}]` : '';
       if (part.first === 0) return `${alias}: pullRequests${states ? `(${states})` : ''} { totalCount }`;
-      return `${alias}: pullRequests(${states ? `${states}, ` : ''}first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { number title url state author { login } createdAt isDraft reviewDecision mergedAt closedAt } }`;
+      return `${alias}: pullRequests(${states ? `${states}, ` : ''}first: ${part.first}, orderBy: {field: CREATED_AT, direction: DESC}) { totalCount nodes { ${PULL_REQUEST_FIELDS} } }`;
     }
     case 'languages':
       return 'languages(first: 25, orderBy: {field: SIZE, direction: DESC}) { totalSize edges { size node { name color } } }';
@@ -83,7 +87,7 @@ function partNodes(part: RepositoryPart): number {
 }
 
 const unitNodes = (unit: QueryUnit) =>
-  unit.keys.reduce((sum, key) => sum + (key.type === 'repo' ? partNodes(key.part) : key.type === 'team' ? 101 : 1), 0);
+  unit.keys.reduce((sum, key) => sum + (key.type === 'repo' ? partNodes(key.part) : key.type === 'team' ? 101 : key.type === 'reviewRequests' ? key.first : 1), 0);
 
 /** Group keys by repository/team/user, in first-seen order. */
 export function groupUnits(keys: readonly GithubKey[]): QueryUnit[] {
@@ -143,6 +147,12 @@ export function buildGithubQuery(chunk: QueryUnit[]): GithubQuery {
       variables[`${a}_slug`] = first.slug;
       declarations.push(`$${a}_org: String!`, `$${a}_slug: String!`);
       fields.push(`${a}: organization(login: $${a}_org) { team(slug: $${a}_slug) { slug combinedSlug name description url parentTeam { combinedSlug } members(first: 100) { totalCount nodes { login name url avatarUrl } } } }`);
+    } else if (first.type === 'reviewRequests') {
+      // The login travels inside the search string, as a variable: never spliced into the query text.
+      variables[`${a}_query`] = reviewRequestsSearch(first.login);
+      declarations.push(`$${a}_query: String!`);
+      const nodes = first.first === 0 ? '' : ` nodes { ... on PullRequest { ${PULL_REQUEST_FIELDS} repository { nameWithOwner } } }`;
+      fields.push(`${a}: search(query: $${a}_query, type: ISSUE${first.first === 0 ? '' : `, first: ${first.first}`}) { issueCount${nodes} }`);
     } else {
       variables[`${a}_login`] = first.login;
       declarations.push(`$${a}_login: String!`);

@@ -58,7 +58,7 @@ export async function createGithubClient(options: GithubClientOptions): Promise<
         const field = error.data?.rateLimit as RawRateLimit | undefined;
         recordField(field);
         try {
-          const { perUnit } = classifyGraphqlErrors(error, request, field?.resetAt);
+          const { perUnit } = classifyGraphqlErrors(error, request, field?.resetAt, upstream.redact);
           // GitHub's per-alias messages end up in field errors: never with the token in them.
           return { data: error.data ?? {}, errors: perUnit.map((e) => ({ ...e, message: upstream.redact(e.message) })) };
         } catch (classified) {
@@ -66,7 +66,7 @@ export async function createGithubClient(options: GithubClientOptions): Promise<
           throw classified;
         }
       }
-      const mapped = toGithubError(error, request);
+      const mapped = toGithubError(error, request, upstream.redact);
       noteExhausted(mapped);
       throw mapped;
     }

@@ -1,7 +1,7 @@
 import { createLoader, notFound, type BatchResults, type Cache, type Upstream } from '@devgraph/runtime';
 import type { RepositoryPart, RepositoryPartKind, RepositoryPartValues } from '../../model/RepositoryPart';
 import type { ScmRequestSource, ScmSource } from '../../model/ScmSource';
-import type { RepoInfo, RepositorySlug, TeamModel, UserModel } from '../../model/types';
+import type { RepoInfo, RepositorySlug, ReviewRequestListModel, TeamModel, UserModel } from '../../model/types';
 import { buildGithubQuery, chunkUnits, groupUnits, type QueryLimits } from './buildGithubQuery';
 import { cachedTogether } from './cachedTogether';
 import type { GithubClient } from './createGithubClient';
@@ -86,6 +86,9 @@ export function createGithubSource(options: GithubSourceOptions): ScmSource {
       },
       team: async (org, slug) => ((await loader.load({ type: 'team', org, slug }))?.value as TeamModel | undefined) ?? null,
       user: async (login) => ((await loader.load({ type: 'user', login }))?.value as UserModel | undefined) ?? null,
+      // A search always answers (an unknown login finds nothing), so there is no "not found" here.
+      reviewRequests: async (login, first) =>
+        ((await loader.load({ type: 'reviewRequests', login, first }))?.value as ReviewRequestListModel | undefined) ?? { totalCount: 0, nodes: [] },
     };
   }
 

@@ -14,7 +14,7 @@ export const CACHE_VERSION = 2;
  * Cache lifetimes per kind of data, written down in one place (seconds). Fast-moving data (PRs,
  * commits) is short; what changes on a release or a reorg is long.
  */
-export const DEFAULT_TTL_SECONDS: Record<RepositoryPartKind | 'team' | 'user', number> = {
+export const DEFAULT_TTL_SECONDS: Record<RepositoryPartKind | 'team' | 'user' | 'reviewRequests', number> = {
   info: 300,
   commits: 120,
   pullRequests: 60,
@@ -25,6 +25,8 @@ export const DEFAULT_TTL_SECONDS: Record<RepositoryPartKind | 'team' | 'user', n
   codeowners: 600,
   team: 600,
   user: 3600,
+  // A review waiting is what someone acts on next: as fresh as pull requests.
+  reviewRequests: 60,
 };
 
 export interface CacheTuning {

@@ -20,13 +20,20 @@ export function retryAfterFrom(headers: WireHeaders | undefined, now = Date.now(
 /** When GitHub refuses for budget without saying until when, assume a minute rather than hammer it. */
 export const UNKNOWN_RESET_MS = 60_000;
 
-/** GitHub's text, bounded, without a final period (our error format adds its own punctuation). */
-const trimmed = (text: string) => text.slice(0, 200).replace(/\.$/, '');
+/** Removes the token from GitHub's text; identity where the caller has nothing to remove. */
+export type Redact = (text: string) => string;
+const keep: Redact = (text) => text;
+
+/**
+ * GitHub's text, bounded, without a final period (our error format adds its own punctuation).
+ * Redacted before it is cut, so a cut can never leave half a token behind for the later pass.
+ */
+const trimmed = (text: string, redact: Redact) => redact(text).slice(0, 200).replace(/\.$/, '');
 
 /** A short, secret-free text from GitHub's error body (`{ message }`), never the request. */
-function bodyMessage(error: OctokitHttpError): string {
+function bodyMessage(error: OctokitHttpError, redact: Redact): string {
   const data = error.response?.data as { message?: unknown } | undefined;
-  return trimmed(typeof data?.message === 'string' ? data.message : error.message);
+  return trimmed(typeof data?.message === 'string' ? data.message : error.message, redact);
 }
 
 export const rateLimited = (message: string, retryAfterMs: number | undefined, status?: number) =>
@@ -39,13 +46,13 @@ export const rateLimited = (message: string, retryAfterMs: number | undefined, s
  * that says nothing about limits stays FORBIDDEN. Errors octokit raises without a response
  * (refused connection, DNS) are network failures. Anything else is returned unchanged.
  */
-export function toGithubError(error: unknown, request: string): unknown {
+export function toGithubError(error: unknown, request: string, redact: Redact = keep): unknown {
   if (!isOctokitHttpError(error)) return error;
   const headers = error.response?.headers;
   if (!error.response) {
-    return new UpstreamError({ upstream: GITHUB, kind: 'network', message: `could not reach GitHub (${error.message.slice(0, 120)})`, request, cause: error });
+    return new UpstreamError({ upstream: GITHUB, kind: 'network', message: `could not reach GitHub (${redact(error.message).slice(0, 120)})`, request, cause: error });
   }
-  const message = bodyMessage(error);
+  const message = bodyMessage(error, redact);
   const limited =
     error.status === 429 ||
     (error.status === 403 && (headers?.['x-ratelimit-remaining'] === '0' || headers?.['retry-after'] !== undefined || /rate limit/i.test(message)));
@@ -59,14 +66,14 @@ export function toGithubError(error: unknown, request: string): unknown {
  * per-unit (returned for readGithubResponse); errors without a path mean GitHub rejected the
  * query itself (a devgraph bug: the contract test should have caught it).
  */
-export function classifyGraphqlErrors(error: OctokitGraphqlError, request: string, resetAt?: string): { perUnit: GithubGraphqlError[] } {
+export function classifyGraphqlErrors(error: OctokitGraphqlError, request: string, resetAt?: string, redact: Redact = keep): { perUnit: GithubGraphqlError[] } {
   const limit = error.errors.find((e) => isRateLimitType(e.type));
   if (limit) {
     // Without a reset time, assume a minute: retrying a spent budget at once only burns calls.
     const retryAfterMs = retryAfterFrom(error.headers) ?? (resetAt ? Math.max(0, Date.parse(resetAt) - Date.now()) : UNKNOWN_RESET_MS);
-    throw rateLimited(`GraphQL budget exhausted (${limit.type}): ${trimmed(limit.message)}`, retryAfterMs);
+    throw rateLimited(`GraphQL budget exhausted (${limit.type}): ${trimmed(limit.message, redact)}`, retryAfterMs);
   }
   const global = error.errors.find((e) => !e.path || e.path.length === 0);
-  if (global) throw new UpstreamError({ upstream: GITHUB, kind: 'http', message: `GitHub rejected the query devgraph sent: ${trimmed(global.message)}`, request });
+  if (global) throw new UpstreamError({ upstream: GITHUB, kind: 'http', message: `GitHub rejected the query devgraph sent: ${trimmed(global.message, redact)}`, request });
   return { perUnit: error.errors };
 }

@@ -4,7 +4,8 @@ import type { RepositoryPart } from '../../model/RepositoryPart';
 export type GithubKey =
   | { type: 'repo'; owner: string; name: string; part: RepositoryPart }
   | { type: 'team'; org: string; slug: string }
-  | { type: 'user'; login: string };
+  | { type: 'user'; login: string }
+  | { type: 'reviewRequests'; login: string; first: number };
 
 /**
  * What GitHub's answer holds for one key, and what is cached under it. "GitHub does not know this
@@ -15,7 +16,7 @@ export type GithubKey =
 export type GithubEntry = { found: true; value: unknown } | { found: false };
 export const NOT_FOUND_ENTRY: GithubEntry = Object.freeze({ found: false });
 
-/** Which repository, team or user a key belongs to: the unit one alias in the query fetches. */
+/** Which repository, team, user or search a key belongs to: the unit one alias in the query fetches. */
 export function unitOf(key: GithubKey): string {
   // GitHub names are case-insensitive: `Fernhollow/Checkout` and `fernhollow/checkout` are one repo.
   switch (key.type) {
@@ -25,6 +26,8 @@ export function unitOf(key: GithubKey): string {
       return `team:${key.org}/${key.slug}`.toLowerCase();
     case 'user':
       return `user:${key.login}`.toLowerCase();
+    case 'reviewRequests':
+      return `reviewRequests:${key.login}:${key.first}`.toLowerCase();
   }
 }
 

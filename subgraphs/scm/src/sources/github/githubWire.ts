@@ -44,6 +44,12 @@ export interface RawRepository {
   [alias: string]: unknown;
 }
 
+/** `search(type: ISSUE)` for pull requests: the PR fields plus the repository's name. */
+export interface RawPullRequestSearch {
+  issueCount: number;
+  nodes?: (RawPullRequest & { repository: { nameWithOwner: string } })[];
+}
+
 export interface RawUser { login: string; name: string | null; url: string; avatarUrl: string | null }
 
 export interface RawTeam {

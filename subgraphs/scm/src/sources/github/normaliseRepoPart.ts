@@ -1,5 +1,5 @@
 import type { RepositoryPart, RepositoryPartKind, RepositoryPartValues } from '../../model/RepositoryPart';
-import type { ReleaseModel } from '../../model/types';
+import type { PullRequestModel, ReleaseModel } from '../../model/types';
 import { CODEOWNERS_LOCATIONS } from './buildGithubQuery';
 import type { RawCommit, RawPullRequest, RawRelease, RawRepository } from './githubWire';
 import { partId } from './githubKeys';
@@ -7,6 +7,9 @@ import { partId } from './githubKeys';
 const release = (r: RawRelease): ReleaseModel => ({
   tagName: r.tagName, name: r.name, publishedAt: r.publishedAt, url: r.url, isPrerelease: r.isPrerelease, isDraft: r.isDraft,
 });
+
+/** A pull request as GitHub's `pullRequests` and `search` answer it. */
+export const pullRequest = ({ author, ...pr }: RawPullRequest): PullRequestModel => ({ ...pr, authorLogin: author?.login ?? null });
 
 /**
  * One part of a repository, from GitHub's answer to the aliased selection. A part GitHub answers
@@ -46,7 +49,7 @@ export function normaliseRepoPart(raw: RawRepository, part: RepositoryPart): Rep
       const page = aliased as { totalCount: number; nodes?: RawPullRequest[] };
       return {
         totalCount: page.totalCount,
-        nodes: (page.nodes ?? []).map(({ author, ...pr }) => ({ ...pr, authorLogin: author?.login ?? null })),
+        nodes: (page.nodes ?? []).map(pullRequest),
       };
     }
     case 'languages': {

@@ -2,8 +2,9 @@ import { UpstreamError } from '@devgraph/runtime';
 import type { GithubQuery } from './buildGithubQuery';
 import { keyOf, NOT_FOUND_ENTRY, type GithubEntry } from './githubKeys';
 import { GITHUB } from './githubPolicy';
-import type { GithubGraphqlError, RawRepository, RawTeam, RawUser } from './githubWire';
+import type { GithubGraphqlError, RawPullRequestSearch, RawRepository, RawTeam, RawUser } from './githubWire';
 import { normaliseRepoPart } from './normaliseRepoPart';
+import { normaliseReviewRequests } from './normaliseReviewRequests';
 import { normaliseTeam } from './normaliseTeam';
 import { normaliseUser } from './normaliseUser';
 
@@ -45,6 +46,7 @@ export function readGithubResponse(
           const team = (raw as { team: RawTeam | null }).team;
           return team ? { found: true, value: normaliseTeam(team) } : NOT_FOUND_ENTRY;
         }
+        if (key.type === 'reviewRequests') return { found: true, value: normaliseReviewRequests(raw as RawPullRequestSearch) };
         return { found: true, value: normaliseUser(raw as RawUser) };
       };
     }

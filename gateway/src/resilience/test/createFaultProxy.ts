@@ -1,0 +1,81 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type FaultMode =
+  /** Forward every request. */
+  | 'pass'
+  /** Accept requests and never answer, until `release()` or `close()` (a frozen subgraph). */
+  | 'hang'
+  /**
+   * Answer the first request on each connection, reset the connection when a second one arrives
+   * on it: exactly what a client sees when it reuses a keep-alive socket the server is closing.
+   */
+  | 'reset-reused';
+
+export interface FaultProxy {
+  url: string;
+  mode: FaultMode;
+  /** Connections reset in `reset-reused` mode. */
+  resets: number;
+  /** Requests received and held in `hang` mode so far. */
+  held: number;
+  /** Resolves when `held` reaches `count`. */
+  whenHeld(count: number): Promise<void>;
+  /** Ends the hang: held requests are forwarded and answered. */
+  release(): void;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy in front of a subgraph's `/graphql` that injects one fault at a time. */
+export async function createFaultProxy(target: string): Promise<FaultProxy> {
+  const requestsOnSocket = new WeakMap<Socket, number>();
+  const heldRequests: (() => void)[] = [];
+  const heldWaiters: { count: number; resolve: () => void }[] = [];
+
+  const forward = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
+    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name, value]) => typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
+    const upstream = await fetch(target, { method: req.method, headers, body: req.method === 'GET' ? undefined : body });
+    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const seen = (requestsOnSocket.get(req.socket) ?? 0) + 1;
+      requestsOnSocket.set(req.socket, seen);
+      const body = Buffer.concat(chunks);
+      if (proxy.mode === 'reset-reused' && seen > 1) {
+        proxy.resets += 1;
+        req.socket.resetAndDestroy();
+        return;
+      }
+      const send = () => void forward(req, res, body).catch(() => res.destroy());
+      if (proxy.mode !== 'hang') return send();
+      heldRequests.push(send);
+      proxy.held += 1;
+      for (const waiter of heldWaiters.filter((w) => proxy.held >= w.count)) waiter.resolve();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const proxy: FaultProxy = {
+    url: `http://127.0.0.1:${port}/graphql`,
+    mode: 'pass',
+    resets: 0,
+    held: 0,
+    whenHeld: (count) => (proxy.held >= count ? Promise.resolve() : new Promise((resolve) => heldWaiters.push({ count, resolve }))),
+    release() {
+      proxy.mode = 'pass';
+      for (const send of heldRequests.splice(0)) send();
+    },
+    async close() {
+      proxy.release();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+  return proxy;
+}
