@@ -28,7 +28,9 @@ export function gatewayConfig(subgraphs: SubgraphEndpoint[], overrides: Partial<
     maxBodyBytes: 1024 * 1024,
     subgraphTimeoutMs: 10_000,
     requestTimeoutMs: 30_000,
-    subgraphHealthIntervalMs: 5000,
+    // No background probes in tests unless a test turns them on: they would add subgraph traffic
+    // at moments that depend on the clock, which request counts must never see.
+    subgraphHealthIntervalMs: 0,
     exampleQueriesDir: DEFAULT_EXAMPLE_QUERIES_DIR,
     auth: { methods: [] },
     introspection: true,

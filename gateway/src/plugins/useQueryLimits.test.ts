@@ -8,11 +8,12 @@ import type { GatewayConfig } from '../config';
 import { startGateway, type RunningGateway } from '../startGateway';
 import { chainedFragments } from '../limits/chainedFragments';
 
-/** A pass-through in front of the catalog that counts the requests the gateway sends it. */
+/** A pass-through in front of the catalog that counts the GraphQL requests the gateway sends it. */
 async function countingProxy(target: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let requests = 0;
   const server = http.createServer((req, res) => {
-    requests++;
+    // Operations only: a health probe of /readyz is not the gateway asking the subgraph anything.
+    if (req.method === 'POST') requests++;
     const upstream = http.request(target, { method: req.method, headers: req.headers }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
