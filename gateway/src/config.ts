@@ -50,6 +50,7 @@ export const gatewayConfigSchema = z.object({
   // Time budgets (gateway/src/resilience/): a frozen subgraph costs a query at most these.
   SUBGRAPH_TIMEOUT_MS: configFields.positiveInt(10_000, 'milliseconds one subgraph fetch may take before its fields are null with SUBGRAPH_TIMEOUT'),
   REQUEST_TIMEOUT_MS: configFields.positiveInt(30_000, 'milliseconds all subgraph fetches of one request may take together'),
+  SUBGRAPH_DEDUP: z.enum(['on', 'off']).default('on').describe('on or off: identical queries in flight at once share one subgraph fetch (default on)'),
   SUBGRAPH_HEALTH_INTERVAL_MS: z.coerce.number().int().min(0).default(5000).describe('milliseconds between probes of every subgraph\'s /readyz, 0 to turn off (default 5000)'),
   EXAMPLE_QUERIES_DIR: z.string().optional().describe('a directory of .graphql files to preload into GraphiQL'),
   // Identity (gateway/src/auth/): AUTH_MODE, JWT_*, API_KEYS_FILE, ALLOW_UNAUTHENTICATED.
@@ -90,6 +91,11 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** All subgraph fetches of one request together; each fetch gets at most what is left. */
   requestTimeoutMs: number;
+  /**
+   * In-flight deduplication: identical subgraph queries (document, variables, signed caller) in
+   * flight at once share one fetch; never mutations. Unset: on.
+   */
+  subgraphDedup?: boolean;
   /** Background probes of each subgraph's `/readyz` for the gateway's `/readyz`; 0: off. */
   subgraphHealthIntervalMs: number;
   exampleQueriesDir: string;
@@ -135,6 +141,7 @@ export function readGatewayConfig(env: Record<string, string | undefined> = proc
     maxBodyBytes: c.MAX_BODY_BYTES,
     subgraphTimeoutMs: c.SUBGRAPH_TIMEOUT_MS,
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    subgraphDedup: c.SUBGRAPH_DEDUP === 'on',
     subgraphHealthIntervalMs: c.SUBGRAPH_HEALTH_INTERVAL_MS,
     exampleQueriesDir: c.EXAMPLE_QUERIES_DIR ? path.resolve(c.EXAMPLE_QUERIES_DIR) : DEFAULT_EXAMPLE_QUERIES_DIR,
     auth: readAuthConfig(c, c.HOST),

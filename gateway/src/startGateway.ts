@@ -28,6 +28,7 @@ import { SubgraphDataSource } from './subgraphDataSource';
 import { useQueryLimits } from './plugins/useQueryLimits';
 import { refineTokenLimitError, tokenLimitParseOptions } from './limits/tokenLimit';
 import { useOperationResolution } from './plugins/useOperationResolution';
+import { useSubgraphStaleMarks } from './plugins/useSubgraphStaleMarks';
 import { graphiqlAssets, loadExampleOperations, useGraphiql } from './graphiql';
 import { ANONYMOUS, type Identity } from './auth/Identity';
 import { createAuthenticator } from './auth/createAuthenticator';
@@ -62,12 +63,24 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
   // Time budgets: a frozen subgraph costs a query SUBGRAPH_TIMEOUT_MS at most, a request REQUEST_TIMEOUT_MS.
   const fetcher = createSubgraphFetcher();
   const budget = createRequestBudget({ requestTimeoutMs: config.requestTimeoutMs });
+  const staleMarks = useSubgraphStaleMarks();
   const health = watchSubgraphHealth({ intervalMs: config.subgraphHealthIntervalMs, timeoutMs: Math.min(2000, config.subgraphTimeoutMs) });
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name, url }) => {
       health.watch(name, url ?? '');
-      return new SubgraphDataSource({ name, url: url ?? '', secret: config.subgraphSecret, fetcher, timeoutMs: config.subgraphTimeoutMs, remainingMs: budget.remainingMs, logger });
+      return new SubgraphDataSource({
+        name,
+        url: url ?? '',
+        secret: config.subgraphSecret,
+        fetcher,
+        timeoutMs: config.subgraphTimeoutMs,
+        remainingMs: budget.remainingMs,
+        logger,
+        onExtensions: staleMarks.collect,
+        dedup: config.subgraphDedup ?? true,
+        onFetch: (outcome) => metrics.subgraphFetches.inc({ subgraph: name, outcome }),
+      });
     },
     logger,
   });
@@ -95,6 +108,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger): Promi
         maxRootFields: config.maxRootFields,
       }),
       budget.plugin,
+      // Subgraphs' stale marks (`extensions.stale`), which Apollo Gateway does not forward.
+      staleMarks.plugin,
       // Operation names become labels only when known at start: a client cannot grow the series.
       useOperationMetrics(metrics, { knownOperations: knownOperationNames({ documents: operations.map((o) => o.query), trustedDocumentsPath: config.trustedDocumentsPath }) }),
       config.graphiql ? useGraphiql({ endpoint: '/graphql', operations }) : ApolloServerPluginLandingPageDisabled(),

@@ -7,6 +7,7 @@ import { callerIdentityFor, mayRead } from './auth/mayRead';
 import type { GatewayContext } from './auth/Identity';
 import type { SubgraphFetchBudget, SubgraphFetcher } from './resilience/createSubgraphFetcher';
 import { SubgraphTimeoutError } from './resilience/SubgraphTimeoutError';
+import { subgraphShareKey } from './resilience/subgraphShareKey';
 
 /** Who asked, for an operation a client sent; schema loads and health checks have no caller. */
 const callerOf = (options: GraphQLDataSourceProcessOptions<GatewayContext>) =>
@@ -49,6 +50,15 @@ export interface SubgraphDataSourceOptions {
   remainingMs?: (context: object | undefined) => number;
   /** Where timeouts and retries on a reset connection are logged. */
   logger?: Logger;
+  /** Hears each answer's `extensions` with the request's context: the gateway does not forward them (useSubgraphStaleMarks). */
+  onExtensions?: (context: object | undefined, extensions: unknown) => void;
+  /**
+   * SUBGRAPH_DEDUP: identical queries in flight at once (same document, variables and signed
+   * caller) share one fetch; mutations never do. Needs `fetcher`. @default true
+   */
+  dedup?: boolean;
+  /** Told for each fetch whether it was sent or shared one in flight (the metric). */
+  onFetch?: (outcome: 'sent' | 'shared') => void;
 }
 
 /** A query (or an operation the document does not say) may be sent again; a mutation may not. */
@@ -91,14 +101,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const identity = callerOf(options);
     if (identity && !mayRead(identity, this.subgraph.name)) return { errors: forbiddenErrors(this.subgraph.name, options.request.query) };
-    const { name, timeoutMs = 10_000, remainingMs, logger } = this.subgraph;
+    const { name, timeoutMs = 10_000, remainingMs, logger, dedup = true, onFetch } = this.subgraph;
     const left = remainingMs?.(options.context) ?? Infinity;
     if (left <= 0) throw this.timeoutError(new SubgraphTimeoutError(0, 'request'));
+    const idempotent = isIdempotent(options.request.query);
     const budget: SubgraphFetchBudget = {
       timeoutMs: Math.min(timeoutMs, left),
       budget: left < timeoutMs ? 'request' : 'subgraph',
-      idempotent: isIdempotent(options.request.query),
+      idempotent,
       onRetry: (error) => logger?.warn({ subgraph: name, err: { message: error.message, code: (error as NodeJS.ErrnoException).code } }, `${name} subgraph reset a reused connection before answering; sent the query again`),
+      // Keyed on the identity exactly as it is signed for this subgraph: callers who could see different data never share.
+      ...(dedup && idempotent && { shareKey: subgraphShareKey(options.request, identity && callerIdentityFor(identity, name)) }),
+      onFetch,
     };
     return this.budget.run(budget, () => super.process(options));
   }
@@ -110,6 +124,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const identity = callerOf(options);
     const envelope = identity ? { identity: callerIdentityFor(identity, name), iat: Math.floor(now() / 1000) } : undefined;
     options.request.extensions = signSubgraphRequest(secret, options.request, envelope);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    this.subgraph.onExtensions?.(context, response.extensions);
+    return response;
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): void {

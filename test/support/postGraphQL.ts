@@ -2,6 +2,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  /** Response-level extensions, e.g. `stale` (which tools served cached data past its freshness). */
+  extensions?: Record<string, unknown>;
 }
 
 /** POST one operation the way a user's script would: plain HTTP, JSON in, JSON out. */

@@ -88,7 +88,8 @@ describe('who may ask: AUTH_MODE=jwt,apikey through the gateway, subgraphs signe
     );
     stack = await startRegisteredStack({
       only: ['catalog', 'scm'],
-      env: { SUBGRAPH_SECRET: SECRET },
+      // The test asks Query.repository directly, which production keeps off (SCM_ALLOW_ANY_REPOSITORY).
+      env: { SUBGRAPH_SECRET: SECRET, SCM_ALLOW_ANY_REPOSITORY: 'true' },
       gateway: {
         subgraphSecret: SECRET,
         auth: {

@@ -9,6 +9,8 @@ export interface Metrics {
   upstreamDuration: Histogram<'upstream'>;
   upstreamStaleServed: Counter<'upstream'>;
   upstreamCircuit: Gauge<'upstream'>;
+  /** The gateway's fetches to subgraphs: `sent`, or `shared` with an identical one in flight (SUBGRAPH_DEDUP). */
+  subgraphFetches: Counter<'subgraph' | 'outcome'>;
 }
 
 /** One registry per server, so two servers in one test process never share counters. */
@@ -59,6 +61,12 @@ export function createMetrics(service: string): Metrics {
       name: 'devgraph_upstream_circuit_state',
       help: 'Circuit breaker per upstream: 0 closed, 0.5 half-open, 1 open.',
       labelNames: ['upstream'],
+      registers: [registry],
+    }),
+    subgraphFetches: new Counter({
+      name: 'devgraph_subgraph_fetches_total',
+      help: 'Gateway fetches to subgraphs, by subgraph and outcome (sent; shared: answered by an identical fetch already in flight).',
+      labelNames: ['subgraph', 'outcome'],
       registers: [registry],
     }),
   };

@@ -77,6 +77,8 @@ export class UpstreamError extends Error {
   readonly retryAfterMs?: number;
   /** Method and URL with credentials stripped: safe to log. */
   readonly request?: string;
+  /** The client library already retried this failure (pdjs retries a 429 itself): the caller adds no rounds. */
+  readonly retriedByClient: boolean;
 
   constructor(options: {
     upstream: string;
@@ -86,6 +88,7 @@ export class UpstreamError extends Error {
     retryAfterMs?: number;
     request?: string;
     cause?: unknown;
+    retriedByClient?: boolean;
   }) {
     super(options.message, { cause: options.cause });
     this.name = 'UpstreamError';
@@ -94,10 +97,12 @@ export class UpstreamError extends Error {
     this.kind = options.kind ?? (options.status !== undefined ? 'http' : 'network');
     this.retryAfterMs = options.retryAfterMs;
     this.request = options.request;
+    this.retriedByClient = options.retriedByClient ?? false;
   }
 
   /** 429, 5xx, timeouts and network failures may succeed when tried again; 4xx will not. */
   get retryable(): boolean {
+    if (this.retriedByClient) return false;
     if (this.kind === 'timeout' || this.kind === 'network' || this.kind === 'rate-limited') return true;
     return this.status !== undefined && (this.status === 429 || this.status >= 500);
   }

@@ -48,7 +48,9 @@ function createFeeds(config: CatalogConfig, logger: Logger, backstage: Upstream 
   if (config.backstage && backstage) {
     const { url, pageSize, syncIntervalMs } = config.backstage;
     const client = createBackstageClient({ baseUrl: url, upstream: backstage, pageSize });
-    feeds.push(createBackstageFeed({ baseUrl: url, client, syncIntervalMs, logger, now: deps.now }));
+    feeds.push(
+      createBackstageFeed({ baseUrl: url, client, syncIntervalMs, maxDropPercent: config.maxDropPercent, dropConfirmations: config.dropConfirmations, logger, now: deps.now }),
+    );
   }
   return feeds;
 }

@@ -59,7 +59,8 @@ describe('experiments: batching and caching', () => {
     stack.advanceClock(1000); // everything stale now; GrowthBook is down
     stack.simulator!.inject({ status: 503, body: { message: 'maintenance' } });
     const stale = await stack.query<Json>(query);
-    expect(stale).toEqual(first);
+    // The same data, and the response says GrowthBook's part of it is old (extensions.stale).
+    expect(stale).toEqual({ ...first, extensions: { stale: [{ upstream: 'growthbook', storedAt: expect.any(String) }] } });
     expect(stack.logLines.some((l) => l.includes('growthbook failed; served stale data'))).toBe(true);
     // The label set every upstream uses: four calls answered, three failed, three stale values served.
     const metrics = await (await fetch(stack.experiments.url.replace('/graphql', '/metrics'))).text();

@@ -17,7 +17,7 @@ export interface ExperimentsStackOptions {
   simulator?: GrowthBookSimulatorOptions | 'down';
   growthbook?: Partial<Omit<ExperimentsConfig['growthbook'], 'policy'>>;
   /** Over the test policy below (timeouts, retries, backoff; the breaker never opens). */
-  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>>;
+  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>> & { breaker?: Partial<UpstreamPolicy['breaker']> };
   cache?: Partial<ExperimentsConfig['cache']>;
 }
 
@@ -61,7 +61,7 @@ export async function startExperimentsStack(options: ExperimentsStackOptions = {
         appUrl: 'https://app.growthbook.io',
         // The timeout is longer than jest's test timeout, so an answer is never cut short because the
         // machine is busy; a timeout test makes GrowthBook hang and sets a short one.
-        policy: upstreamPolicy({ ...GROWTHBOOK_POLICY, timeoutMs: 60_000, retries: 0, baseDelayMs: 1, breaker: { volumeThreshold: 1000 }, ...options.policy }),
+        policy: upstreamPolicy({ ...GROWTHBOOK_POLICY, timeoutMs: 60_000, retries: 0, baseDelayMs: 1, ...options.policy, breaker: { volumeThreshold: 1000, ...options.policy?.breaker } }),
         maxPages: 10,
         resultsConcurrency: 4,
         ...options.growthbook,

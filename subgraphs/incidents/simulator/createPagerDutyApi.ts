@@ -17,6 +17,9 @@ const errors = {
   notFound: (res: Response) => res.status(404).json({ error: { message: 'Not Found', code: 2100 } }),
 };
 
+/** What `GET /services` may `include[]`, per PagerDuty's reference. */
+const SERVICE_INCLUDES = ['escalation_policies', 'teams', 'integrations', 'auto_pause_notifications_parameters'];
+
 /** `key[]` parameters as a list, whether sent once, repeated, or (leniently) without brackets. */
 const list = (req: Request, key: string): string[] => {
   const value = req.query[`${key}[]`] ?? req.query[key];
@@ -122,6 +125,25 @@ export function createPagerDutyApi(data: PagerDutyData, options: PagerDutyApiOpt
       .flatMap((p) => render.onCalls(p.id, span.since, span.until, includeUsers))
       .filter((o) => (userIds.length === 0 || userIds.includes(o.user.id)) && (scheduleIds.length === 0 || scheduleIds.includes(o.schedule.id)));
     page(req, res, 'oncalls', entries);
+  });
+
+  // As PagerDuty: every service of the account, by name, paged; `query` matches names, `team_ids[]`
+  // narrows to teams. `include[]` is checked but references stay references (devgraph asks for none).
+  router.get('/services', (req, res) => {
+    const sortBy = one(req, 'sort_by') ?? 'name';
+    const includes = list(req, 'include');
+    const bad = [
+      ...(['name', 'name:asc', 'name:desc'].includes(sortBy) ? [] : [`${sortBy} is not a valid sort_by`]),
+      ...includes.filter((i) => !SERVICE_INCLUDES.includes(i)).map((i) => `${i} is not a valid include`),
+    ];
+    if (bad.length) return void errors.invalidInput(res, bad);
+    const query = (one(req, 'query') ?? '').toLowerCase();
+    const teamIds = list(req, 'team_ids');
+    const services = data.services
+      .filter((s) => (!query || s.name.toLowerCase().includes(query)) && (teamIds.length === 0 || s.teamIds.some((t) => teamIds.includes(t))))
+      .sort((a, b) => a.name.localeCompare(b.name) * (sortBy === 'name:desc' ? -1 : 1));
+    const now = options.now();
+    page(req, res, 'services', services.map((s) => render.service(s.id, now)));
   });
 
   router.get('/services/:id', (req, res) => {

@@ -37,6 +37,7 @@ describe('PagerDuty simulator', () => {
     ['/incidents', 'incidents assigned to a user', () => `/incidents?user_ids[]=${openIncident().assigneeIds[0]}&statuses[]=triggered&statuses[]=acknowledged&date_range=all&include[]=assignees`, 'incidents'],
     ['/oncalls', "a user's shifts ahead", () => `/oncalls?user_ids[]=${openIncident().assigneeIds[0]}&since=${new Date(now).toISOString()}&until=${new Date(now + 28 * DAY).toISOString()}`, 'oncalls'],
     ['/services/{id}', 'a service', () => '/services/PCH3K7T', 'service'],
+    ['/services', 'every service', () => '/services?limit=100&offset=0', 'services'],
     ['/change_events', 'change events', () => '/change_events', 'change_events'],
     ['/users', 'users', () => '/users?query=fernhollow.com', 'users'],
   ];
@@ -82,6 +83,23 @@ describe('PagerDuty simulator', () => {
     expect(first.body).toMatchObject({ limit: 2, offset: 0, more: all > 2, total: all });
     const last = await get(`/incidents?service_ids[]=PCH3K7T&limit=2&offset=${Math.max(0, all - 1)}`);
     expect(last.body).toMatchObject({ more: false, total: null });
+  });
+
+  it('lists services by name, 100 at most a page, filtered by query and team', async () => {
+    const names = sim.data.services.map((s) => s.name).sort((a, b) => a.localeCompare(b));
+    const first = await get('/services?limit=5&total=true');
+    expect(first.body).toMatchObject({ limit: 5, offset: 0, more: true, total: names.length });
+    expect((first.body.services as { name: string }[]).map((s) => s.name)).toEqual(names.slice(0, 5));
+    const rest = await get('/services?limit=5&offset=5');
+    expect((rest.body.services as { name: string }[]).map((s) => s.name)).toEqual(names.slice(5, 10));
+    expect((await get('/services?limit=500')).body).toMatchObject({ limit: 100, more: false });
+    const checkout = await get('/services?query=checkout');
+    expect((checkout.body.services as { id: string }[]).map((s) => s.id)).toContain('PCH3K7T');
+    const team = sim.data.services[0]!.teamIds[0]!;
+    const byTeam = (await get(`/services?team_ids[]=${team}&limit=100`)).body.services as { teams: { id: string }[] }[];
+    expect(byTeam.length).toBeGreaterThan(0);
+    expect(byTeam.every((s) => s.teams.some((t) => t.id === team))).toBe(true);
+    expect((await get('/services?sort_by=age')).status).toBe(400);
   });
 
   it('answers errors with PagerDuty status codes and bodies', async () => {

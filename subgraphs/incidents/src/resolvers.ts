@@ -64,7 +64,7 @@ export const resolvers: Resolvers = {
       const list = await ctx.source.incidents(service.id, incidentFilter(window, ctx.now));
       const acks = await Promise.all(list.items.map((incident) => ctx.source.firstAcknowledgedAt(incident)));
       const firstAck = new Map(list.items.map((incident, i) => [incident.id, acks[i] ?? null]));
-      return computeIncidentStats(list.items, firstAck, { ...window, truncated: list.truncated });
+      return computeIncidentStats(list.items, firstAck, { ...window, truncated: list.truncated, stale: list.stale, fetchedAt: list.fetchedAt });
     },
     async changeEvents(component, args, ctx) {
       const window = timeWindow({ since: args.since }, ctx.now, CHANGE_EVENTS_WINDOW_DAYS);
@@ -107,5 +107,7 @@ export const resolvers: Resolvers = {
   IncidentConnection: {
     ...connectionResolvers(),
     truncated: (page) => page.truncated,
+    stale: (page) => page.stale,
+    fetchedAt: (page) => page.fetchedAt,
   },
 };

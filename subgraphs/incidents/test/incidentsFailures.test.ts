@@ -30,8 +30,8 @@ describe('incidents failures through the gateway', () => {
     const error = errorAt(result, 'entity', 'incidents');
     expect(error?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstream: 'pagerduty' });
     expect(error?.message).toContain('Rate Limit Exceeded');
-    // pdjs retries three times itself (hard-coded); our caller adds two rounds on top: 4 x 3.
-    expect(stack.sim!.count('/incidents')).toBe(12);
+    // pdjs retries three times itself (hard-coded); devgraph adds no rounds on top of its.
+    expect(stack.sim!.count('/incidents')).toBe(4);
   });
 
   it('fails a 429 at once when PagerDuty asks for a longer wait than devgraph allows', async () => {

@@ -20,7 +20,7 @@ export interface IncidentsStackOptions {
   token?: string;
   pagerduty?: Partial<Omit<IncidentsConfig['pagerduty'], 'policy'>>;
   /** Overrides of the test policy (timeout, retries, backoff, breaker). */
-  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>>;
+  policy?: Partial<Omit<UpstreamPolicy, 'breaker'>> & { breaker?: Partial<UpstreamPolicy['breaker']> };
   catalogPaths?: string[];
   /**
    * The clock of the simulator and of the subgraph's requests (default: the start of the
@@ -75,8 +75,8 @@ export async function startIncidentsStack(options: IncidentsStackOptions = {}): 
           retries: 2,
           baseDelayMs: 5,
           maxDelayMs: 50,
-          breaker: { volumeThreshold: 1_000 },
           ...options.policy,
+          breaker: { volumeThreshold: 1_000, ...options.policy?.breaker },
         }),
         rateLimitWaitMs: 1,
         pageSize: 100,

@@ -8,6 +8,9 @@ describe('readScmConfig', () => {
     expect(c.cache).toEqual({ redisUrl: undefined, keyPrefix: 'devgraph:', ttlSeconds: undefined, staleSeconds: 86_400 });
     // The shared defaults, except GitHub's shorter cap on one wait (githubPolicy.ts says why).
     expect(c.github.policy).toEqual({ ...DEFAULT_UPSTREAM_POLICY, maxDelayMs: 2000 });
+    // Query.repository(owner, name) is off unless an operator allows it.
+    expect(c.allowAnyRepository).toBe(false);
+    expect(readScmConfig({ SCM_ALLOW_ANY_REPOSITORY: 'true' }).allowAnyRepository).toBe(true);
   });
 
   it('names the variable and never echoes the token when a value is wrong', () => {

@@ -15,6 +15,10 @@ export const scmConfigSchema = z.object({
   GITHUB_MAX_REPOS_PER_QUERY: configFields.positiveInt(50, 'repositories, teams or users one GitHub query may ask for'),
   SCM_CACHE_TTL_SECONDS: z.coerce.number().min(0).optional().describe('seconds every kind of GitHub data stays fresh (unset: per-kind defaults, see README)'),
   SCM_CACHE_STALE_SECONDS: z.coerce.number().min(0).default(86_400).describe('seconds cached data may still be served after it goes stale when GitHub fails (default 86400)'),
+  SCM_ALLOW_ANY_REPOSITORY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe('true to let Query.repository read any repository the token can (default false: only through a catalog entity)'),
   REDIS_URL: configFields.redisUrl(),
   CACHE_PREFIX: configFields.cachePrefix(),
 });
@@ -36,6 +40,11 @@ export interface ScmConfig {
     minRemaining: number;
     maxUnitsPerQuery: number;
   };
+  /**
+   * SCM_ALLOW_ANY_REPOSITORY: `Query.repository(owner, name)` reads whatever the server's token
+   * can; by default it is FORBIDDEN and repositories are reached through the catalog's entities.
+   */
+  allowAnyRepository: boolean;
   cache: {
     redisUrl?: string;
     keyPrefix: string;
@@ -59,6 +68,7 @@ export function readScmConfig(env: Record<string, string | undefined> = process.
       minRemaining: c.GITHUB_RATE_LIMIT_MIN_REMAINING,
       maxUnitsPerQuery: c.GITHUB_MAX_REPOS_PER_QUERY,
     },
+    allowAnyRepository: c.SCM_ALLOW_ANY_REPOSITORY === 'true',
     cache: {
       redisUrl: c.REDIS_URL,
       // A separator after the deployment prefix keeps `devgraph` and `devgraph2` apart in Redis.

@@ -5,4 +5,6 @@ export interface ScmContext {
   source: ScmRequestSource;
   /** Clock (epoch ms) for defaults such as "the last 30 days"; injectable for tests. */
   now: () => number;
+  /** SCM_ALLOW_ANY_REPOSITORY: whether `Query.repository` may name any repository. */
+  allowAnyRepository: boolean;
 }

@@ -60,7 +60,7 @@ export async function createScmSubgraph(config: ScmConfig, logger: Logger, deps:
     name: 'scm',
     typeDefs: SCM_TYPE_DEFS,
     resolvers,
-    context: () => ({ source: source.forRequest(), now }),
+    context: () => ({ source: source.forRequest(), now, allowAnyRepository: config.allowAnyRepository }),
     port: config.port,
     host: config.host,
     trust: config.trust,

@@ -8,6 +8,7 @@ import type { TeamModel, UserModel } from './model/types';
 import { loadRepository } from './resolvers/loadRepository';
 import { parseLogin, parseSlug } from './resolvers/parseSlug';
 import { repoPartForField } from './resolvers/repoPartForField';
+import { repositoryByNameForbidden } from './resolvers/repositoryByNameForbidden';
 
 /** The part a field reads; `repoPartForField` knows these fields, so it never returns undefined here. */
 const partFor = <K extends RepositoryPartKind>(field: string, args: Record<string, unknown>) => repoPartForField(field, args) as RepositoryPart & { kind: K };
@@ -29,7 +30,12 @@ async function loadUser(ctx: ScmContext, annotation: string): Promise<UserModel>
 /** Entities arrive as representations; `null` slug means the annotation is absent, never an error. */
 export const resolvers: Resolvers = {
   Query: {
-    repository: (_root, { owner, name }, ctx, info) => loadRepository(ctx, parseSlug(`${owner}/${name}`, 'repository'), info),
+    repository: (_root, { owner, name }, ctx, info) => {
+      // Any caller naming any repository would make the server's GitHub token read it: without the
+      // opt-in, only the repositories the catalog names are served (through their entity).
+      if (!ctx.allowAnyRepository) throw repositoryByNameForbidden(ctx.source.upstream);
+      return loadRepository(ctx, parseSlug(`${owner}/${name}`, 'repository'), info);
+    },
   },
   Component: {
     __resolveReference: (reference) => reference,

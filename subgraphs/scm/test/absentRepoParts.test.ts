@@ -45,6 +45,7 @@ describe('a repository part GitHub does not have is empty, never NOT_FOUND of th
   let stack: ScmStack;
   beforeAll(async () => {
     stack = await startScmStack({
+      allowAnyRepository: true,
       catalogPaths: [FIXTURE],
       simulator: {
         editSeed: (seed) => {

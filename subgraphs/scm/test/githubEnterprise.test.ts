@@ -6,7 +6,7 @@ describe('GitHub Enterprise Server base URL', () => {
   beforeAll(async () => {
     const simulator = await startGithubSimulator({ token: TEST_TOKEN });
     // GHES serves REST under /api/v3 and GraphQL at /api/graphql; GITHUB_API_URL is https://host/api.
-    stack = await startScmStack({ sharedSimulator: simulator, github: { apiUrl: `${simulator.url}/api` } });
+    stack = await startScmStack({ allowAnyRepository: true, sharedSimulator: simulator, github: { apiUrl: `${simulator.url}/api` } });
   });
   afterAll(async () => {
     await stack.close();

@@ -15,7 +15,7 @@ const byRef = (result: { data?: Result | null }) => Object.fromEntries((result.d
 describe('scm failures surface as field errors with the shared codes', () => {
   const stacks: ScmStack[] = [];
   const start = async (options: Parameters<typeof startScmStack>[0] = {}) => {
-    const stack = await startScmStack({ catalogPaths: [FIXTURE], ...options });
+    const stack = await startScmStack({ catalogPaths: [FIXTURE], allowAnyRepository: true, ...options });
     stacks.push(stack);
     return stack;
   };

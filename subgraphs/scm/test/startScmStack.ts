@@ -14,6 +14,8 @@ export const TEST_TOKEN = 'ghp_scmTestToken_0123456789abcdefXYZ';
 
 export interface ScmStackOptions {
   simulator?: GithubSimulatorOptions;
+  /** SCM_ALLOW_ANY_REPOSITORY: let `Query.repository(owner, name)` answer (default: FORBIDDEN, as in production). */
+  allowAnyRepository?: boolean;
   /** Reuse a running simulator (two subgraphs sharing one GitHub). */
   sharedSimulator?: Simulator;
   /** Reuse a running catalog. */
@@ -63,6 +65,7 @@ export async function startScmStack(options: ScmStackOptions = {}): Promise<ScmS
       maxUnitsPerQuery: 50,
       ...options.github,
     },
+    allowAnyRepository: options.allowAnyRepository ?? false,
     cache: { keyPrefix: `scm-test:${randomUUID()}:`, staleSeconds: 600, ...options.cache },
   };
   // A slow Redis read on a busy machine must not count as a miss (an extra GitHub call the counts would see).

@@ -19,17 +19,22 @@ export interface FaultProxy {
   resets: number;
   /** Requests received and held in `hang` mode so far. */
   held: number;
+  /** Every request received, in any mode. */
+  received: number;
   /** Resolves when `held` reaches `count`. */
   whenHeld(count: number): Promise<void>;
-  /** Ends the hang: held requests are forwarded and answered. */
-  release(): void;
+  /**
+   * Ends the hang: held requests are forwarded and answered, or, given `answer`, answered with it
+   * instead (a failing subgraph) without reaching the subgraph.
+   */
+  release(answer?: { status: number; body: string }): void;
   close(): Promise<void>;
 }
 
 /** An HTTP proxy in front of a subgraph's `/graphql` that injects one fault at a time. */
 export async function createFaultProxy(target: string): Promise<FaultProxy> {
   const requestsOnSocket = new WeakMap<Socket, number>();
-  const heldRequests: (() => void)[] = [];
+  const heldRequests: { send: () => void; res: http.ServerResponse }[] = [];
   const heldWaiters: { count: number; resolve: () => void }[] = [];
 
   const forward = async (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => {
@@ -43,6 +48,7 @@ export async function createFaultProxy(target: string): Promise<FaultProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      proxy.received += 1;
       const seen = (requestsOnSocket.get(req.socket) ?? 0) + 1;
       requestsOnSocket.set(req.socket, seen);
       const body = Buffer.concat(chunks);
@@ -53,7 +59,7 @@ export async function createFaultProxy(target: string): Promise<FaultProxy> {
       }
       const send = () => void forward(req, res, body).catch(() => res.destroy());
       if (proxy.mode !== 'hang') return send();
-      heldRequests.push(send);
+      heldRequests.push({ send, res });
       proxy.held += 1;
       for (const waiter of heldWaiters.filter((w) => proxy.held >= w.count)) waiter.resolve();
     });
@@ -66,10 +72,14 @@ export async function createFaultProxy(target: string): Promise<FaultProxy> {
     mode: 'pass',
     resets: 0,
     held: 0,
+    received: 0,
     whenHeld: (count) => (proxy.held >= count ? Promise.resolve() : new Promise((resolve) => heldWaiters.push({ count, resolve }))),
-    release() {
+    release(answer) {
       proxy.mode = 'pass';
-      for (const send of heldRequests.splice(0)) send();
+      for (const { send, res } of heldRequests.splice(0)) {
+        if (answer) res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+        else send();
+      }
     },
     async close() {
       proxy.release();

@@ -5,3 +5,4 @@ export * from './useOperationMetrics';
 export * from './runService';
 export * from './knownOperationTypesRule';
 export * from './http';
+export * from './useStaleExtension';

@@ -6,9 +6,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from '../createLogger';
+import type { StaleTracker } from '../upstream/createStaleTracker';
 import type { Metrics } from '../createMetrics';
 import { formatSubgraphError } from './formatSubgraphError';
 import { useOperationMetrics } from './useOperationMetrics';
+import { useStaleExtension } from './useStaleExtension';
 import { mountOpsEndpoints, type OpsEndpointOptions } from './mountOpsEndpoints';
 import { KnownOperationTypesRule } from './knownOperationTypesRule';
 import { answerClientErrors, graphqlRequestHandler, jsonFallbacks, logRejectedRequests, mountGraphQLRoute } from './http';
@@ -37,8 +39,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   metrics: Metrics;
   /** `/readyz` answers 200 only while this says the subgraph can serve (e.g. catalog loaded). */
   isReady?: () => boolean;
-  /** The tools it calls: their circuit states appear in `/readyz`'s body. */
-  upstreams?: OpsEndpointOptions['upstreams'];
+  /**
+   * The tools it calls: their circuit states appear in `/readyz`'s body, and their stale serves
+   * in each response's `extensions.stale`.
+   */
+  upstreams?: readonly (NonNullable<OpsEndpointOptions['upstreams']>[number] & { stale: StaleTracker })[];
   plugins?: ApolloServerPlugin<TContext>[];
   /**
    * Which requests are served (`readSubgraphTrust`: SUBGRAPH_SECRET, SUBGRAPH_AUTH). Default:
@@ -61,6 +66,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   // Decided before anything starts, so a misconfigured subgraph fails at once.
   const trust = options.trust ?? readSubgraphTrust({ SUBGRAPH_AUTH: 'on' }, options.host);
+  const upstreams = options.upstreams ?? [];
   const app = express();
   const httpServer = http.createServer(app);
   // Longer than the gateway's idle keep-alive (30 s, createSubgraphFetcher), so the gateway always
@@ -81,6 +87,7 @@ export async function startSubgraphServer<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       useOperationMetrics(options.metrics),
+      useStaleExtension<TContext>({ served: () => upstreams.flatMap((u) => u.stale.served() ?? []) }),
       ...(options.plugins ?? []),
     ],
   });
@@ -91,7 +98,9 @@ export async function startSubgraphServer<TContext extends BaseContext>(
   const serve = graphqlRequestHandler(server, { context: async ({ res }) => options.context({ identity: callerIdentityOf(res.locals) }) });
   const gate = requireSignedRequests({ name: options.name, trust, logger: options.logger, now: options.now });
   // The gate runs after the body is parsed (the signature covers it) and before Apollo sees it.
-  mountGraphQLRoute(app, { handler: (req, res, next) => gate(req, res, () => void Promise.resolve(serve(req, res, next)).catch(next)) });
+  // Each request runs inside every tool's stale tracker, so its stale serves are its own.
+  const tracked = (work: () => Promise<unknown>) => upstreams.reduce((inner, u) => () => u.stale.track(inner), work)();
+  mountGraphQLRoute(app, { handler: (req, res, next) => gate(req, res, () => void tracked(() => Promise.resolve(serve(req, res, next))).catch(next)) });
   app.use(jsonFallbacks(options.logger));
 
   await new Promise<void>((resolve, reject) => {

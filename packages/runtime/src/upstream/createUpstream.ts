@@ -6,6 +6,7 @@ import { UpstreamError } from '../errors';
 import { createUpstreamCaller, type CircuitState, type UpstreamOperation } from './createUpstreamCaller';
 import { logUpstreamEvent } from './logUpstreamEvent';
 import { createStaleBudget } from './createStaleBudget';
+import { createStaleTracker, type StaleTracker } from './createStaleTracker';
 import { missingCredential, type UpstreamAuth } from './upstreamAuth';
 import { upstreamOutcome, type UpstreamOutcome } from './upstreamOutcome';
 import type { UpstreamPolicy } from './upstreamPolicy';
@@ -47,6 +48,12 @@ export interface Upstream {
    * than `policy.staleAfterMs` (the refresh then goes on in the background), is counted and logged.
    */
   cached<T>(cache: Cache, policy: CachePolicy, key: string, load: () => Promise<T>, options?: CachedOptions): Promise<CachedResult<T>>;
+  /**
+   * This request's stale serves of the tool, for `extensions.stale`: `upstream.cached` notes its
+   * own; a data source notes one it hands to a request another request's read fetched (a batch
+   * shared across requests). The server runs each request in `stale.track`.
+   */
+  readonly stale: StaleTracker;
   /** Removes this tool's credential from text that came from the tool (an error body may echo it). */
   redact(text: string): string;
   state(): CircuitState;
@@ -88,6 +95,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   let staleLoggedAt = -Infinity;
   let staleSuppressed = 0;
   const staleBudget = createStaleBudget({ upstream: name, staleAfterMs: policy.staleAfterMs });
+  const stale = createStaleTracker(name);
 
   return {
     name,
@@ -114,6 +122,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     async cached(cache, cachePolicy, key, load, cachedOptions) {
       const result = await cached(cache, cachePolicy, key, staleBudget.wrap(cache, cachePolicy, key, load), { now: options.now, ...cachedOptions });
       if (result.stale) {
+        stale.note(result.storedAt);
         metrics?.upstreamStaleServed.inc({ upstream: name });
         if (now() - staleLoggedAt < STALE_LOG_WINDOW_MS) {
           staleSuppressed += 1;
@@ -127,6 +136,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       }
       return result;
     },
+    stale,
     redact,
     state: () => caller.state(),
     close: () => caller.close(),
@@ -144,5 +154,7 @@ function redactError(error: UpstreamError, redact: (text: string) => string): Up
     kind: error.kind,
     retryAfterMs: error.retryAfterMs,
     request: error.request,
+    retriedByClient: error.retriedByClient,
   });
 }
+

@@ -12,6 +12,7 @@ export { redactUrl } from './redactUrl';
 export { asUpstreamError } from './asUpstreamError';
 export { backoffDelay, type BackoffOptions } from './backoffDelay';
 export { createUpstream, type Upstream, type UpstreamOptions } from './createUpstream';
+export { createStaleTracker, type StaleTracker, type StaleServe } from './createStaleTracker';
 export { createStaleBudget, type StaleBudget, type StaleBudgetOptions } from './createStaleBudget';
 export { bearerAuth, pagerDutyTokenAuth, noAuth, missingCredential, type UpstreamAuth } from './upstreamAuth';
 export {

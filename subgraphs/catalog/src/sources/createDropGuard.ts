@@ -5,7 +5,8 @@
  * marked stale. So a drop larger than `maxDropPercent` is held: the source keeps serving its last
  * good snapshot, marked stale, with a problem saying what was held and how to confirm it. The
  * drop applies once the same kind of read has been seen `confirmations` reloads in a row (saving
- * any watched file again is a reload), or after a restart with a higher threshold.
+ * any watched file again is a reload; for Backstage, each periodic sync), or after a restart with
+ * a higher threshold.
  */
 import type { CatalogProblem } from '../model/types';
 
@@ -16,6 +17,11 @@ export interface DropGuardOptions {
   confirmations: number;
   /** Where the problem points (the source's location). */
   location: string;
+  /**
+   * What a reload is for this source, in "If the drop is meant, <reload>": the message tells the
+   * operator how to confirm. @default 'save the files again' (the YAML feed)
+   */
+  reload?: string;
 }
 
 export type DropVerdict =
@@ -47,7 +53,7 @@ export function createDropGuard(options: DropGuardOptions): DropGuard {
       }
       const message =
         `a reload would serve ${next} of ${served} entities (${Math.round(percent)}% fewer, over CATALOG_MAX_DROP=${maxDropPercent}%): ` +
-        `the last good snapshot is still served. If the drop is meant, save the files again ` +
+        `the last good snapshot is still served. If the drop is meant, ${options.reload ?? 'save the files again'} ` +
         `(${confirmations - seen} more reload${confirmations - seen === 1 ? '' : 's'} showing it apply it; CATALOG_DROP_CONFIRMATIONS=${confirmations}) ` +
         `or raise CATALOG_MAX_DROP; otherwise fix the problems listed with it.`;
       return { apply: false, message, problem: { kind: 'MASS_DROP', location, message: `Catalog ${message}` } };

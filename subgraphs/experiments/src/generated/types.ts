@@ -70,6 +70,8 @@ export type Experiment = {
   description?: Maybe<Scalars['String']['output']>;
   /** End of the last phase, for stopped experiments. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When devgraph fetched this experiment from GrowthBook (it may come from the cache). */
+  fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   hypothesis?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -84,6 +86,8 @@ export type Experiment = {
    * `null` for drafts and for experiments GrowthBook has no results for yet.
    */
   results?: Maybe<ExperimentResults>;
+  /** True when GrowthBook failed or was slower than GROWTHBOOK_STALE_AFTER_MS and an older cached experiment is served (see `fetchedAt`). */
+  stale: Scalars['Boolean']['output'];
   /** Start of the first phase. */
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: ExperimentStatus;
@@ -139,9 +143,13 @@ export type ExperimentResults = {
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The engine the experiment is analysed with. */
   engine: StatsEngine;
+  /** When devgraph fetched these results from GrowthBook (it may come from the cache; `updatedAt` is when GrowthBook computed them). */
+  fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   metrics: Array<MetricResult>;
   phase: Scalars['Int']['output'];
   sampleRatio: SampleRatioCheck;
+  /** True when GrowthBook failed or was slow and older cached results are served (see `fetchedAt`). */
+  stale: Scalars['Boolean']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   totalUsers: Scalars['Int']['output'];
   /** When GrowthBook last computed these results. */
@@ -530,6 +538,7 @@ export type ExperimentResolvers<ContextType = ExperimentsContext, ParentType ext
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fetchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   hypothesis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -538,6 +547,7 @@ export type ExperimentResolvers<ContextType = ExperimentsContext, ParentType ext
   phases?: Resolver<Array<ResolversTypes['ExperimentPhase']>, ParentType, ContextType>;
   project?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   results?: Resolver<Maybe<ResolversTypes['ExperimentResults']>, ParentType, ContextType, Partial<ExperimentResultsArgs>>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['ExperimentSummary']>, ParentType, ContextType>;
@@ -571,9 +581,11 @@ export type ExperimentPhaseResolvers<ContextType = ExperimentsContext, ParentTyp
 export type ExperimentResultsResolvers<ContextType = ExperimentsContext, ParentType extends ResolversParentTypes['ExperimentResults'] = ResolversParentTypes['ExperimentResults']> = ResolversObject<{
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   engine?: Resolver<ResolversTypes['StatsEngine'], ParentType, ContextType>;
+  fetchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['MetricResult']>, ParentType, ContextType>;
   phase?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sampleRatio?: Resolver<ResolversTypes['SampleRatioCheck'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   totalUsers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;

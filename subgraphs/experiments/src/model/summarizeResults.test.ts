@@ -8,7 +8,7 @@ const variant = (id: string, extra: Partial<MetricVariantResultModel> = {}): Met
 });
 
 const results = (healthy: boolean | null, metrics: ExperimentResultsModel['metrics']): ExperimentResultsModel => ({
-  experimentId: 'e', phase: 0, updatedAt: null, startedAt: null, endedAt: null, engine: 'FREQUENTIST', totalUsers: 200, metrics,
+  experimentId: 'e', phase: 0, updatedAt: null, startedAt: null, endedAt: null, engine: 'FREQUENTIST', totalUsers: 200, metrics, stale: false, fetchedAt: null,
   sampleRatio: { growthbookPValue: null, pValue: healthy === false ? 1.5e-12 : 0.5, chiSquare: null, degreesOfFreedom: 1, threshold: 0.001, healthy, variants: [] },
 });
 

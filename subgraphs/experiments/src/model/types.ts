@@ -23,6 +23,19 @@ export type StatsEngine = Gql.StatsEngine;
 export type MetricDirection = Gql.MetricDirection;
 export type FeatureValueType = Gql.FeatureValueType;
 
+/**
+ * How old an answer is, the same mark every subgraph gives: `fetchedAt` is when the tool answered
+ * (it may come from the cache), `stale` that it is served past its freshness because the tool
+ * failed or was slow. Set when a value is read, never stored: the cache holds `Stored<T>`.
+ */
+export interface Freshness {
+  stale: boolean;
+  fetchedAt: string | null;
+}
+
+/** A model as the cache holds it: without the freshness marks, which belong to each read. */
+export type Stored<T> = Omit<T, keyof Freshness>;
+
 /** `weight` is the share of traffic in the current phase; null when the phase does not say. */
 export type ExperimentVariantModel = Model<Gql.ExperimentVariant>;
 export type ExperimentTrafficSplitModel = Model<Gql.ExperimentTrafficSplit>;
@@ -63,6 +76,12 @@ export type FeatureFlagModel = Omit<Model<Gql.FeatureFlag>, 'stale' | 'environme
 /** A bounded list from the upstream: `truncated` when the page cap stopped us before the end. */
 export interface ExperimentList {
   experiments: ExperimentModel[];
+  truncated: boolean;
+}
+
+/** An experiment list as the cache holds it. */
+export interface StoredExperimentList {
+  experiments: Stored<ExperimentModel>[];
   truncated: boolean;
 }
 

@@ -113,8 +113,12 @@ export type Incident = {
 export type IncidentConnection = {
   __typename?: 'IncidentConnection';
   edges: Array<IncidentEdge>;
+  /** When devgraph fetched these incidents from PagerDuty (they may come from the cache). */
+  fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   nodes: Array<Incident>;
   pageInfo: PageInfo;
+  /** True when PagerDuty failed or was slower than PAGERDUTY_STALE_AFTER_MS and older cached incidents are served (see `fetchedAt`). */
+  stale: Scalars['Boolean']['output'];
   /** Incidents matching the filter for this service (within devgraph's page cap, see `truncated`). */
   totalCount: Scalars['Int']['output'];
   /** True when PagerDuty had more incidents than devgraph reads in one go (PAGERDUTY_MAX_PAGES). */
@@ -129,6 +133,8 @@ export type IncidentEdge = {
 
 export type IncidentStats = {
   __typename?: 'IncidentStats';
+  /** When devgraph fetched the incidents counted here from PagerDuty. */
+  fetchedAt?: Maybe<Scalars['DateTime']['output']>;
   highUrgency: Scalars['Int']['output'];
   lowUrgency: Scalars['Int']['output'];
   /** Mean time to acknowledge, in seconds, over the incidents that were acknowledged; `null` when none were. */
@@ -139,6 +145,8 @@ export type IncidentStats = {
   open: Scalars['Int']['output'];
   resolved: Scalars['Int']['output'];
   since: Scalars['DateTime']['output'];
+  /** True when the counts come from older cached incidents because PagerDuty failed or was slow (see `fetchedAt`). */
+  stale: Scalars['Boolean']['output'];
   total: Scalars['Int']['output'];
   /** True when the counts cover only part of the window (see `IncidentConnection.truncated`). */
   truncated: Scalars['Boolean']['output'];
@@ -504,8 +512,10 @@ export type IncidentResolvers<ContextType = IncidentsContext, ParentType extends
 
 export type IncidentConnectionResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['IncidentConnection'] = ResolversParentTypes['IncidentConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['IncidentEdge']>, ParentType, ContextType>;
+  fetchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Incident']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
@@ -516,6 +526,7 @@ export type IncidentEdgeResolvers<ContextType = IncidentsContext, ParentType ext
 }>;
 
 export type IncidentStatsResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['IncidentStats'] = ResolversParentTypes['IncidentStats']> = ResolversObject<{
+  fetchedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   highUrgency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lowUrgency?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mttaSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -523,6 +534,7 @@ export type IncidentStatsResolvers<ContextType = IncidentsContext, ParentType ex
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -18,7 +18,7 @@ const incident = (id: string, status: Incident['status'], urgency: Incident['urg
 });
 
 describe('computeIncidentStats', () => {
-  const window = { since: '2025-01-01T00:00:00Z', until: '2025-02-01T00:00:00Z', truncated: false };
+  const window = { since: '2025-01-01T00:00:00Z', until: '2025-02-01T00:00:00Z', truncated: false, stale: false, fetchedAt: null };
 
   it('averages acknowledge and resolve times over the incidents that have them', () => {
     const incidents = [

@@ -1,4 +1,4 @@
-import type { Incident, IncidentStatsModel, TimeWindow } from './types';
+import type { Freshness, Incident, IncidentStatsModel, TimeWindow } from './types';
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 
@@ -11,7 +11,7 @@ const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + 
 export function computeIncidentStats(
   incidents: readonly Incident[],
   firstAck: ReadonlyMap<string, string | null>,
-  window: TimeWindow & { truncated: boolean },
+  window: TimeWindow & Freshness & { truncated: boolean },
 ): IncidentStatsModel {
   const toAck: number[] = [];
   const toResolve: number[] = [];
@@ -32,5 +32,7 @@ export function computeIncidentStats(
     mttaSeconds: mean(toAck),
     mttrSeconds: mean(toResolve),
     truncated: window.truncated,
+    stale: window.stale,
+    fetchedAt: window.fetchedAt,
   };
 }

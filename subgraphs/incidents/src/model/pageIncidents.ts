@@ -20,5 +20,5 @@ export function pageIncidents(list: IncidentList, first: number, after: string |
   const page = pageAfterId(sorted, first, after, incidentCursor, (cursor) =>
     `The cursor "${cursor}" points at an incident outside this list (resolved away or out of the window); start again without after.`,
   );
-  return { ...page, truncated: list.truncated };
+  return { ...page, truncated: list.truncated, stale: list.stale, fetchedAt: list.fetchedAt };
 }

@@ -68,14 +68,24 @@ export type ChangeEvent = Omit<Model<Gql.PagerDutyChangeEvent>, 'links'> & {
 
 export type IncidentStatsModel = Model<Gql.IncidentStats>;
 
+/**
+ * How old an answer is, the same mark every subgraph gives: `fetchedAt` is when the tool answered
+ * (it may come from the cache; `null` for "nothing was asked"), `stale` that it is served past its
+ * freshness because the tool failed or was slow.
+ */
+export interface Freshness {
+  stale: boolean;
+  fetchedAt: string | null;
+}
+
 /** A list as far as devgraph read it: `truncated` when the tool had more than its page cap. */
-export interface IncidentList {
+export interface IncidentList extends Freshness {
   items: Incident[];
   truncated: boolean;
 }
 
 /** A page of `Component.incidents`; codegen.yml maps IncidentConnection to it. */
-export type IncidentPage = ConnectionPage<Incident> & { truncated: boolean };
+export type IncidentPage = ConnectionPage<Incident> & Freshness & { truncated: boolean };
 
 /** A since/until pair of ISO-8601 instants, `since` before `until`. */
 export interface TimeWindow {

@@ -173,7 +173,12 @@ export type PullRequestStats = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One repository by owner and name, e.g. `repository(owner: "fernhollow", name: "checkout")`; `null` with NOT_FOUND when GitHub has none. */
+  /**
+   * One repository by owner and name, e.g. `repository(owner: "fernhollow", name: "checkout")`; `null`
+   * with NOT_FOUND when GitHub has none. Off by default (`null` with FORBIDDEN): it would let any caller
+   * make the server's token read any repository; reach a catalog entity's repository through
+   * `entity(ref:) { ... on Component { repository } }`, or set SCM_ALLOW_ANY_REPOSITORY=true.
+   */
   repository?: Maybe<Repository>;
 };
 

@@ -4,11 +4,15 @@
  *
  * A failed sync changes nothing that is served: the last good entities stay, and the status
  * says since when and why (`stale`, `lastError`). A sync whose entities are unchanged (same uids
- * and etags) does not rebuild the index.
+ * and etags) does not rebuild the index. A sync that would drop more than `maxDropPercent` of the
+ * entities at once (a misconfigured provider, an emptied location) is held like the files' one
+ * (createDropGuard): the last good snapshot stays, marked stale, with a MASS_DROP problem, until
+ * `dropConfirmations` syncs in a row show it.
  */
 import { redactUrl, type Logger } from '@devgraph/runtime';
 import type { CatalogEntity, CatalogProblem, SourceStatus } from '../../model/types';
 import type { EntityFeed } from '../EntityFeed';
+import { createDropGuard } from '../createDropGuard';
 import type { BackstageClient } from './createBackstageClient';
 import { normaliseBackstageEntity, withDeclaredRelations } from './normaliseBackstageEntity';
 import type { BackstageEntity } from './backstageWire';
@@ -17,6 +21,10 @@ export interface BackstageFeedOptions {
   baseUrl: string;
   client: BackstageClient;
   syncIntervalMs: number;
+  /** A sync removing more than this share (0-100) of the entities is held (CATALOG_MAX_DROP, default 20). */
+  maxDropPercent?: number;
+  /** Syncs in a row that confirm a held drop (CATALOG_DROP_CONFIRMATIONS, default 3). */
+  dropConfirmations?: number;
   logger: Logger;
   now?: () => number;
 }
@@ -56,22 +64,40 @@ export function createBackstageFeed(options: BackstageFeedOptions): EntityFeed {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   let syncing: Promise<boolean> | undefined;
+  const confirmations = options.dropConfirmations ?? 3;
+  const guard = createDropGuard({
+    maxDropPercent: options.maxDropPercent ?? 20,
+    confirmations,
+    location: baseUrl,
+    reload: `wait for the next sync${confirmations > 2 ? 's' : ''} (BACKSTAGE_SYNC_INTERVAL_MS)`,
+  });
+  // The problem of a held drop, while what is served is the last good snapshot.
+  let held: { problem: CatalogProblem; message: string } | undefined;
 
-  /** Resolves true when the entities changed. */
+  /** Resolves true when what is served changed: the entities, or a held drop's problem. */
   async function sync(): Promise<boolean> {
     lastAttemptAt = now();
     try {
       const { items, pages } = await client.listEntities();
       const next = fingerprintOf(items);
       const changed = next !== fingerprint;
-      if (changed) {
-        data = mapAll(items, baseUrl);
-        fingerprint = next;
-      }
-      lastSyncAt = now();
+      const mapped = changed ? mapAll(items, baseUrl) : data;
+      const verdict = guard.check(lastSyncAt === undefined ? undefined : data.entities.length, mapped.entities.length);
       lastError = undefined;
+      if (!verdict.apply) {
+        // What is served stays; its problems change when the hold starts or its count does.
+        const problemsChanged = held?.message !== verdict.message;
+        held = { problem: verdict.problem, message: verdict.message };
+        logger.warn({ served: data.entities.length, read: mapped.entities.length }, `Backstage catalog: ${verdict.message}`);
+        return problemsChanged;
+      }
+      const wasHeld = held !== undefined;
+      held = undefined;
+      data = mapped;
+      fingerprint = next;
+      lastSyncAt = now();
       logger.info({ entities: data.entities.length, skipped: data.skipped, pages, changed }, 'Backstage catalog synced');
-      return changed;
+      return changed || wasHeld;
     } catch (error) {
       lastError = (error as Error).message;
       logger.warn({ err: error, lastSyncAt }, 'Backstage catalog sync failed; serving the last good snapshot');
@@ -103,7 +129,8 @@ export function createBackstageFeed(options: BackstageFeedOptions): EntityFeed {
       schedule();
     },
     entities: () => data.entities,
-    problems: () => data.problems,
+    // A held drop lists itself first.
+    problems: () => (held ? [held.problem, ...data.problems] : data.problems),
     async lookup(refs) {
       const items = await client.getEntitiesByRefs(refs);
       return items.map((item) => {
@@ -118,9 +145,9 @@ export function createBackstageFeed(options: BackstageFeedOptions): EntityFeed {
         location: baseUrl,
         lastSyncAt,
         lastAttemptAt,
-        lastError,
+        lastError: lastError ?? held?.message,
         entityCount: data.entities.length,
-        stale: lastError !== undefined || lastSyncAt === undefined,
+        stale: lastError !== undefined || lastSyncAt === undefined || held !== undefined,
         currentAt: lastSyncAt,
       };
     },

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { createLoader, type BatchResults, type Cache, type Logger, type Upstream } from '@devgraph/runtime';
 import type { ExperimentsRequestSource, ExperimentsSource } from '../../model/ExperimentsSource';
-import type { ExperimentList, ExperimentModel, ExperimentResultsModel, FeatureFlagModel } from '../../model/types';
+import type { ExperimentList, ExperimentModel, ExperimentResultsModel, FeatureFlagModel, Freshness, Stored, StoredExperimentList } from '../../model/types';
 import type { GrowthBookClient } from './createGrowthBookClient';
 import { cacheKeyOf, policyFor, type CacheTuning, type GrowthBookEntry, type GrowthBookKind } from './growthBookCachePolicies';
 import { normaliseExperiment } from './normaliseExperiment';
@@ -40,53 +40,59 @@ const resultsKeyOf = ({ experiment, phase }: ResultsKey) => `${experiment.id}#${
 export function createGrowthBookSource(options: GrowthBookSourceOptions): ExperimentsSource {
   const { client, upstream, cache, cacheTuning, appUrl, logger } = options;
 
-  async function read<T>(kind: GrowthBookKind, key: string, load: () => Promise<T>): Promise<T> {
-    return (await upstream.cached(cache, policyFor(kind, cacheTuning), key, load)).value;
+  /** A cached read with its freshness marks: when GrowthBook gave the value, and whether it is served stale. */
+  async function read<T>(kind: GrowthBookKind, key: string, load: () => Promise<T>): Promise<{ value: T; marks: Freshness }> {
+    const result = await upstream.cached(cache, policyFor(kind, cacheTuning), key, load);
+    return { value: result.value, marks: { stale: result.stale, fetchedAt: new Date(result.storedAt).toISOString() } };
   }
 
   /**
    * GrowthBook's "no such experiment" / "no results yet" is an answer, cached like one: it must
    * not fall back to an older stale value, nor be reported as GrowthBook failing.
    */
-  async function readOrNull<T>(kind: GrowthBookKind, key: string, load: () => Promise<T | null>): Promise<T | null> {
-    const entry = await read<GrowthBookEntry<T>>(kind, key, async () => {
+  async function readOrNull<T>(kind: GrowthBookKind, key: string, load: () => Promise<T | null>): Promise<(T & Freshness) | null> {
+    const { value: entry, marks } = await read<GrowthBookEntry<T>>(kind, key, async () => {
       const value = await load();
       return value === null ? { found: false } : { found: true, value };
     });
-    return entry.found ? entry.value : null;
+    return entry.found ? { ...entry.value, ...marks } : null;
   }
 
   const warnIfCut = (truncated: boolean, what: string, project: string) => {
     if (truncated) logger.warn({ upstream: upstream.name, project }, `growthbook: ${what} list cut at ${options.maxPages} pages; raise GROWTHBOOK_MAX_PAGES to see more`);
   };
 
-  const loadExperimentList = (project: string) =>
-    read<ExperimentList>('experiments', cacheKeyOf('experiments', project), async () => {
+  const loadExperimentList = async (project: string): Promise<ExperimentList> => {
+    const { value, marks } = await read<StoredExperimentList>('experiments', cacheKeyOf('experiments', project), async () => {
       const { items, truncated } = await client.listExperiments(project === ALL_PROJECTS ? null : project);
       warnIfCut(truncated, 'experiment', project);
       const experiments = items.map((e) => normaliseExperiment(e, appUrl));
       experiments.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id));
       return { experiments, truncated };
     });
+    return { experiments: value.experiments.map((e) => ({ ...e, ...marks })), truncated: value.truncated };
+  };
 
   const loadExperiment = (id: string) =>
-    readOrNull<ExperimentModel>('experiment', cacheKeyOf('experiment', id), async () => {
+    readOrNull<Stored<ExperimentModel>>('experiment', cacheKeyOf('experiment', id), async () => {
       const gb = await client.getExperiment(id);
       return gb ? normaliseExperiment(gb, appUrl) : null;
     });
 
   const loadResults = ({ experiment, phase }: ResultsKey) =>
-    readOrNull<ExperimentResultsModel>('results', cacheKeyOf('results', experiment.id, phase), async () => {
+    readOrNull<Stored<ExperimentResultsModel>>('results', cacheKeyOf('results', experiment.id, phase), async () => {
       const gb = await client.getResults(experiment.id, phase);
       return gb ? normaliseResults(gb, experiment, phase) : null;
     });
 
-  const loadFeatures = (project: string) =>
-    read<FeatureFlagModel[]>('features', cacheKeyOf('features', project), async () => {
-      const { items, truncated } = await client.listFeatures(project);
-      warnIfCut(truncated, 'feature', project);
-      return items.map((f) => normaliseFeature(f, appUrl)).sort((a, b) => a.key.localeCompare(b.key));
-    });
+  const loadFeatures = async (project: string) =>
+    (
+      await read<FeatureFlagModel[]>('features', cacheKeyOf('features', project), async () => {
+        const { items, truncated } = await client.listFeatures(project);
+        warnIfCut(truncated, 'feature', project);
+        return items.map((f) => normaliseFeature(f, appUrl)).sort((a, b) => a.key.localeCompare(b.key));
+      })
+    ).value;
 
   function forRequest(): ExperimentsRequestSource {
     const byId = createLoader<string, ExperimentModel>((ids) => settleEach(ids, (id) => id, loadExperiment), { name: 'growthbook.experiment' });

@@ -7,6 +7,7 @@ import { GROWTHBOOK } from './growthBookPolicy';
  * v2: entries are `GrowthBookEntry` (v1 stored bare values and never stored "not found").
  */
 export const CACHE_VERSION = 2;
+// The freshness marks (`stale`, `fetchedAt`) are added on read and never stored, so they did not bump it.
 
 /** What one cache entry says: the value, or that GrowthBook answered "no such thing". */
 export type GrowthBookEntry<T> = { found: true; value: T } | { found: false };

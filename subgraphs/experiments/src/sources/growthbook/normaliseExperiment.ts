@@ -1,4 +1,4 @@
-import type { ExperimentModel, ExperimentOutcome, ExperimentStatus } from '../../model/types';
+import type { ExperimentModel, ExperimentOutcome, ExperimentStatus, Stored } from '../../model/types';
 import type { GbExperiment } from './growthBookWire';
 
 const STATUS: Record<string, ExperimentStatus> = { draft: 'DRAFT', running: 'RUNNING', stopped: 'STOPPED' };
@@ -11,7 +11,7 @@ const orNull = (value: string | undefined | null) => (value === undefined || val
  * GrowthBook's Experiment to devgraph's. Weights and coverage come from the last phase (the one
  * running now, or the one that ran last), as GrowthBook's UI shows them.
  */
-export function normaliseExperiment(gb: GbExperiment, appUrl: string): ExperimentModel {
+export function normaliseExperiment(gb: GbExperiment, appUrl: string): Stored<ExperimentModel> {
   const phases = gb.phases.map((p) => ({
     name: p.name,
     startedAt: orNull(p.dateStarted),

@@ -1,6 +1,6 @@
 import { classifyMovement } from '../../model/classifyMovement';
 import { sampleRatioMismatch } from '../../model/sampleRatioMismatch';
-import type { ExperimentModel, ExperimentResultsModel, MetricVariantResultModel, StatsEngine } from '../../model/types';
+import type { ExperimentModel, ExperimentResultsModel, MetricVariantResultModel, StatsEngine, Stored } from '../../model/types';
 import type { GbAnalysis, GbExperimentResults } from './growthBookWire';
 
 const orNull = (value: string | undefined) => (value && value.trim() !== '' ? value : null);
@@ -23,7 +23,7 @@ function overallRow(result: GbExperimentResults) {
  * - devgraph's own SRM p-value from the users of the first metric (every metric sees the same
  *   assignments) against the phase's configured split, next to GrowthBook's `checks.srm`.
  */
-export function normaliseResults(result: GbExperimentResults, experiment: ExperimentModel, phase: number): ExperimentResultsModel {
+export function normaliseResults(result: GbExperimentResults, experiment: Stored<ExperimentModel>, phase: number): Stored<ExperimentResultsModel> {
   const engine: StatsEngine = (result.settings?.statsEngine ?? experiment.engine.toLowerCase()) === 'frequentist' ? 'FREQUENTIST' : 'BAYESIAN';
   const wireEngine = engine === 'FREQUENTIST' ? 'frequentist' : 'bayesian';
   const row = overallRow(result);

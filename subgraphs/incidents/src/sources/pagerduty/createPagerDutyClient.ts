@@ -44,7 +44,9 @@ export interface PagerDutyClient {
  * - `.all()` parses the resource name out of a `.com` URL, so pages are walked with `next()`;
  * - non-2xx answers resolve with `ok: false` and become UpstreamError here;
  * - pdjs retries a 429 three times after `retryTimeout` (20 s by default), which is set short;
- *   the upstream owns retries, Retry-After, the timeout and the circuit breaker;
+ *   a 429 that still comes out of pdjs is marked `retriedByClient`, so the upstream adds no
+ *   rounds of its own (4 requests per call, not 4 x 3); the upstream owns the other retries,
+ *   Retry-After, the timeout and the circuit breaker (which a 429 never opens);
  * - its `requestTimeout` only starts an idle timer that keeps Node alive, so it is switched off
  *   and the upstream's AbortSignal is passed instead.
  */
@@ -69,7 +71,7 @@ export function createPagerDutyClient(options: PagerDutyClientOptions): PagerDut
   }
 
   function check(response: APIResponse, url: string): APIResponse {
-    if (!response.ok) throw pagerDutyError(response as PdResponseLike, url);
+    if (!response.ok) throw pagerDutyError(response as PdResponseLike, url, Date.now(), { retriedByClient: response.status === 429 });
     return response;
   }
 

@@ -13,6 +13,7 @@ import { pagerDutyCachePolicies, type PagerDutyTtls } from './pagerDutyCachePoli
 import type { PdChangeEvent, PdIncident, PdLogEntry, PdOncall, PdQuery, PdService, PdUser } from './pagerDutyWire';
 import { incidentsQuery, windowQuery } from './pagerDutyQuery';
 import { readInChunks, type Listed } from './readInChunks';
+import { readServices } from './readServices';
 
 export interface PagerDutyReaderOptions {
   client: PagerDutyClient;
@@ -37,6 +38,8 @@ export interface PagerDutyReaderOptions {
  */
 export interface PagerDutyReader {
   service(id: string): Promise<IncidentService | null>;
+  /** Services by id from the account's cached service list, `/services/{id}` for one it lacks (readServices). */
+  services(ids: readonly string[]): Promise<BatchResults<IncidentService>>;
   incidents(filter: IncidentFilter, serviceId: string): Promise<IncidentList>;
   incident(id: string): Promise<Incident | null>;
   onCallsForPolicy(policyId: string): Promise<OnCallShift[]>;
@@ -56,6 +59,13 @@ export function createPagerDutyReader(options: PagerDutyReaderOptions): PagerDut
   const { client, upstream, cache, chunkSize } = options;
   const policies = pagerDutyCachePolicies(options.ttls);
   const read = async <T>(policy: CachePolicy, key: string, load: () => Promise<T>) => (await upstream.cached(cache, policy, key, load)).value;
+
+  /** One service by id, for an id the service list lacks; a 404 is cached as `null`. */
+  const service = (id: string) =>
+    read(policies.services, id, async () => {
+      const found = await client.get<PdService>(`/services/${encodeURIComponent(id)}`, 'service', {}, 'service');
+      return found && normaliseService(found);
+    });
 
   const listed = <W, T>(list: Promise<Listed<W>>, normalise: (wire: W) => T): Promise<Listed<T>> =>
     list.then(({ items, truncated }) => ({ items: items.map(normalise), truncated }));
@@ -85,7 +95,7 @@ export function createPagerDutyReader(options: PagerDutyReaderOptions): PagerDut
               listed(client.list<PdIncident>('/incidents', 'incidents', { ...incidentsQuery(filter), 'service_ids[]': chunk, 'include[]': ['assignees'] }, 'incidents'), normaliseIncident),
             idsOf: (incident) => [incident.serviceId],
           });
-          for (const [id, list] of lists) results.set(`${question}|${id}`, list ?? { items: [], truncated: false });
+          for (const [id, list] of lists) results.set(`${question}|${id}`, list ?? { items: [], truncated: false, stale: false, fetchedAt: null });
         }),
       );
       return results;
@@ -108,13 +118,8 @@ export function createPagerDutyReader(options: PagerDutyReaderOptions): PagerDut
   );
 
   return {
-    // PagerDuty has no "services by ids" list, so services are read one by one; they are cached
-    // for minutes, which makes this a cold-start cost only.
-    service: (id) =>
-      read(policies.services, id, async () => {
-        const service = await client.get<PdService>(`/services/${encodeURIComponent(id)}`, 'service', {}, 'service');
-        return service && normaliseService(service);
-      }),
+    service,
+    services: (ids) => readServices(ids, { client, upstream, cache, listPolicy: policies.serviceList, one: service }),
 
     incidents: (filter, serviceId) => incidentsAcrossRequests({ filter, serviceId }),
 

@@ -39,7 +39,7 @@ interface ChangeEventsKey {
 }
 
 const DAY = 86_400_000;
-const EMPTY: IncidentList = { items: [], truncated: false };
+const EMPTY: IncidentList = { items: [], truncated: false, stale: false, fetchedAt: null };
 const windowKey = (w: TimeWindow) => `${w.since}..${w.until}`;
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
@@ -59,7 +59,7 @@ export function createPagerDutySource(options: PagerDutySourceOptions): Incident
     const changeKeyOf = (k: ChangeEventsKey) => `${windowKey(k.window)}|${k.serviceId}`;
     const byId = (id: string) => id;
 
-    const service = createLoader<string, IncidentService>((ids) => loadEach(ids, byId, reader.service), { name: 'pagerduty.service' });
+    const service = createLoader<string, IncidentService>((ids) => reader.services(ids), { name: 'pagerduty.service' });
     const incidents = createLoader<IncidentsKey, IncidentList>((keys) => loadEach(keys, incidentsKeyOf, (k) => reader.incidents(k.filter, k.serviceId)), {
       keyOf: incidentsKeyOf,
       name: 'pagerduty.incidents',
@@ -133,10 +133,19 @@ export function createPagerDutySource(options: PagerDutySourceOptions): Incident
       { keyOf: changeKeyOf, name: 'pagerduty.changeEvents' },
     );
 
+    /**
+     * A list read for a batch shared with other requests was fetched in whichever request sent
+     * the batch: a stale one is noted for this request too (`extensions.stale`).
+     */
+    const noted = (list: IncidentList): IncidentList => {
+      if (list.stale && list.fetchedAt) upstream.stale.note(Date.parse(list.fetchedAt));
+      return list;
+    };
+
     return {
       upstream: upstream.name,
       service: (id) => service.load(id),
-      incidents: async (serviceId, filter) => (await incidents.load({ serviceId, filter })) ?? EMPTY,
+      incidents: async (serviceId, filter) => noted((await incidents.load({ serviceId, filter })) ?? EMPTY),
       incident: (id) => incident.load(id),
       onCallForPolicy: async (policyId) => (await onCallsByPolicy.load(policyId)) ?? [],
       async onCallForUser(email) {
@@ -149,7 +158,7 @@ export function createPagerDutySource(options: PagerDutySourceOptions): Incident
       },
       async incidentsAssignedTo(email, filter) {
         const user = await userByEmail.load(email);
-        return user ? ((await assigned.load({ userId: user.id, question: filter })) ?? EMPTY) : null;
+        return user ? noted((await assigned.load({ userId: user.id, question: filter })) ?? EMPTY) : null;
       },
       firstAcknowledgedAt: (i) => firstAck.load(i),
       changeEvents: async (serviceId, window) => (await changeEvents.load({ serviceId, window })) ?? [],

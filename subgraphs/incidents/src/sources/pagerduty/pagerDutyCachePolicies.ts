@@ -35,6 +35,8 @@ export function pagerDutyCachePolicies(ttls: PagerDutyTtls) {
     onCall: policy('oncalls', ttls.onCallSeconds, 3_600),
     /** Services and users are configuration: they change rarely, and a 404 is cached as null. */
     services: policy('services', 300, 3_600),
+    /** The account's whole service list (`GET /services`), one entry: services are read from it by id. */
+    serviceList: policy('service-list', 300, 3_600),
     users: policy('users', 3_600, 86_400),
   };
 }

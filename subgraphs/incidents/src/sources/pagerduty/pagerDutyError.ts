@@ -24,7 +24,7 @@ const describeStatus: Record<number, string> = {
  * request (always a GET: devgraph only reads) is recorded without credentials, and the wait PagerDuty asks for on 429 is read from
  * `Retry-After` or, failing that, `ratelimit-reset` (seconds until the window resets).
  */
-export function pagerDutyError(response: PdResponseLike, url: string, now = Date.now()): UpstreamError {
+export function pagerDutyError(response: PdResponseLike, url: string, now = Date.now(), options: { retriedByClient?: boolean } = {}): UpstreamError {
   const body = response.data as { error?: { message?: unknown; errors?: unknown } } | undefined;
   const upstreamMessage = typeof body?.error?.message === 'string' ? body.error.message : undefined;
   const details = Array.isArray(body?.error?.errors) ? body.error.errors.filter((e): e is string => typeof e === 'string') : [];
@@ -39,5 +39,6 @@ export function pagerDutyError(response: PdResponseLike, url: string, now = Date
     message: `${what}${said ? ` (${said})` : ''}`,
     retryAfterMs: rateLimited ? parseRetryAfter(retryAfter, now) : undefined,
     request: `GET ${redactUrl(url)}`,
+    retriedByClient: options.retriedByClient,
   });
 }

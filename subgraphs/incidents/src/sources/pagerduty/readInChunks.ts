@@ -1,4 +1,5 @@
 import type { BatchResults, Cache, CachePolicy, Upstream } from '@devgraph/runtime';
+import type { Freshness } from '../../model/types';
 
 /** A list as far as devgraph read it: `truncated` when PagerDuty had more than the page cap. */
 export interface Listed<T> {
@@ -26,16 +27,17 @@ export interface ChunkedList<T> {
  * question plus the sorted ids), so a repeated dashboard is served from the cache and one failing
  * chunk fails only its own ids. An id no item belongs to gets an empty list.
  */
-export async function readInChunks<T>(ids: readonly string[], list: ChunkedList<T>): Promise<BatchResults<Listed<T>>> {
-  const results: BatchResults<Listed<T>> = new Map();
+export async function readInChunks<T>(ids: readonly string[], list: ChunkedList<T>): Promise<BatchResults<Listed<T> & Freshness>> {
+  const results: BatchResults<Listed<T> & Freshness> = new Map();
   const unique = [...new Set(ids)].sort();
   const chunks: string[][] = [];
   for (let i = 0; i < unique.length; i += list.chunkSize) chunks.push(unique.slice(i, i + list.chunkSize));
   await Promise.all(
     chunks.map(async (chunk) => {
       try {
-        const { value } = await list.upstream.cached(list.cache, list.policy, `${list.question}|${chunk.join(',')}`, () => list.load(chunk));
-        const byId = new Map(chunk.map((id) => [id, { items: [] as T[], truncated: value.truncated }]));
+        const { value, stale, storedAt } = await list.upstream.cached(list.cache, list.policy, `${list.question}|${chunk.join(',')}`, () => list.load(chunk));
+        const fetchedAt = new Date(storedAt).toISOString();
+        const byId = new Map(chunk.map((id) => [id, { items: [] as T[], truncated: value.truncated, stale, fetchedAt }]));
         for (const item of value.items) for (const id of list.idsOf(item)) byId.get(id)?.items.push(item);
         for (const [id, listed] of byId) results.set(id, listed);
       } catch (error) {
