@@ -1,5 +1,5 @@
 import { SUBGRAPHS, type SubgraphEntry } from '@devgraph/registry';
-import type { RunningServer, RunServiceOptions } from '@devgraph/runtime';
+import type { Logger, RunningServer, RunServiceOptions } from '@devgraph/runtime';
 import { DEFAULT_SIMULATOR_TOKEN } from '@devgraph/simulator-kit';
 import { startGateway, type GatewayConfig, type RunningGateway } from '@devgraph/gateway';
 import { gatewayConfig, postGraphQL, type GraphQLResponse } from './startStack';
@@ -14,6 +14,8 @@ interface SubgraphPackage {
 export interface RegisteredStack {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningServer>;
+  /** Every line the gateway and the subgraphs logged (no secrets are given to their loggers, so nothing is scrubbed for us). */
+  logLines: string[];
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -28,22 +30,29 @@ export async function startRegisteredStack(options: { only?: string[]; env?: Rec
   const entries = SUBGRAPHS.filter((s) => !options.only || options.only.includes(s.name));
   const closers: (() => Promise<void>)[] = [];
   const subgraphs: Record<string, RunningServer> = {};
+  const logLines: string[] = [];
+  const logger = (service: string) => memoryLogger(service, [], logLines).logger;
   try {
-    for (const entry of entries) subgraphs[entry.name] = await startOne(entry, options.env ?? {}, closers);
+    for (const entry of entries) subgraphs[entry.name] = await startOne(entry, options.env ?? {}, closers, logger);
     const gateway = await startGateway(
       gatewayConfig(entries.map((s) => ({ name: s.name, url: subgraphs[s.name]!.url })), options.gateway),
-      memoryLogger('gateway').logger,
+      logger('gateway'),
     );
     closers.unshift(() => gateway.close());
     await gateway.ready;
-    return { gateway, subgraphs, query: (q, v) => postGraphQL(gateway.url, q, v), close: () => closeAll(closers) };
+    return { gateway, subgraphs, logLines, query: (q, v) => postGraphQL(gateway.url, q, v), close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;
   }
 }
 
-async function startOne(entry: SubgraphEntry, extraEnv: Record<string, string>, closers: (() => Promise<void>)[]): Promise<RunningServer> {
+async function startOne(
+  entry: SubgraphEntry,
+  extraEnv: Record<string, string>,
+  closers: (() => Promise<void>)[],
+  logger: (service: string) => Logger,
+): Promise<RunningServer> {
   // The package name comes from the registry; jest resolves it through the workspace link.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pkg = require(entry.packageName) as SubgraphPackage;
@@ -55,7 +64,7 @@ async function startOne(entry: SubgraphEntry, extraEnv: Record<string, string>, 
     Object.assign(env, { [entry.tool.urlVar]: entry.tool.simulator.baseUrl(simulator.port), [entry.tool.tokenVar]: DEFAULT_SIMULATOR_TOKEN });
   }
   // `start` resolves to the subgraph's RunningServer (with its URL); RunServiceOptions types it as a handle.
-  const server = (await pkg.subgraph.start(pkg.subgraph.readConfig(env), memoryLogger(entry.name).logger)) as RunningServer;
+  const server = (await pkg.subgraph.start(pkg.subgraph.readConfig(env), logger(entry.name))) as RunningServer;
   closers.unshift(() => server.close());
   return server;
 }
