@@ -1,15 +1,8 @@
 import { ErrorCode } from '../errors';
 import { checkPageSize } from './checkPageSize';
 import { createCursorCodec } from './createCursorCodec';
+import { errorCodeOf } from '../../../../test/support/errorCodeOf';
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
 
 describe('createCursorCodec', () => {
   const incidents = createCursorCodec('incident');
@@ -23,7 +16,7 @@ describe('createCursorCodec', () => {
   });
 
   it.each(['not a cursor!', '', 'aGVsbG8', createCursorCodec('experiment').encode('PABC123')])('rejects %j as BAD_USER_INPUT', (cursor) => {
-    expect(codeOf(() => incidents.decode(cursor))).toBe(ErrorCode.BadUserInput);
+    expect(errorCodeOf(() => incidents.decode(cursor))).toBe(ErrorCode.BadUserInput);
   });
 
   it('lets a list reject ids it could never hold, with the reason', () => {
@@ -44,7 +37,7 @@ describe('checkPageSize', () => {
   });
 
   it.each([-1, 101, 1.5])('rejects %p as BAD_USER_INPUT naming the range', (first) => {
-    expect(codeOf(() => checkPageSize(first, 20, 100))).toBe(ErrorCode.BadUserInput);
+    expect(errorCodeOf(() => checkPageSize(first, 20, 100))).toBe(ErrorCode.BadUserInput);
     expect(() => checkPageSize(first, 20, 100)).toThrow('first must be between 0 and 100');
   });
 });

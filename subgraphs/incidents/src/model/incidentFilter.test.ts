@@ -1,14 +1,7 @@
 import { filterKey, incidentFilter, timeWindow } from './incidentFilter';
+import { errorCodeOf } from '../../../../test/support/errorCodeOf';
 
 const NOW = Date.parse('2025-03-01T09:30:20Z');
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
 
 describe('incidentFilter', () => {
   it('defaults to the last 30 days up to now rounded up to the minute, so the key is stable for a minute', () => {
@@ -32,7 +25,7 @@ describe('incidentFilter', () => {
 
 describe('timeWindow', () => {
   it('rejects a window in the wrong order or longer than six months, as BAD_USER_INPUT', () => {
-    expect(codeOf(() => timeWindow({ since: '2025-03-01T00:00:00Z', until: '2025-02-01T00:00:00Z' }, NOW, 30))).toBe('BAD_USER_INPUT');
+    expect(errorCodeOf(() => timeWindow({ since: '2025-03-01T00:00:00Z', until: '2025-02-01T00:00:00Z' }, NOW, 30))).toBe('BAD_USER_INPUT');
     expect(() => timeWindow({ since: '2024-01-01T00:00:00Z' }, NOW, 30)).toThrow(/at most 6 months/);
     expect(timeWindow({ since: '2024-09-01T09:31:00Z' }, NOW, 30).since).toBe('2024-09-01T09:31:00.000Z');
   });

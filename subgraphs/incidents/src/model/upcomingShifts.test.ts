@@ -1,14 +1,7 @@
 import type { OnCallShift } from './types';
 import { byStartThenLevel, upcomingWindow } from './upcomingShifts';
+import { errorCodeOf } from '../../../../test/support/errorCodeOf';
 
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: { code?: string } }).extensions?.code;
-  }
-  return undefined;
-};
 
 describe('upcomingWindow', () => {
   const now = Date.UTC(2025, 5, 1, 12, 0, 30);
@@ -19,8 +12,8 @@ describe('upcomingWindow', () => {
   });
 
   it('refuses a span PagerDuty would not answer', () => {
-    for (const days of [0, -1, 91, 1.5]) expect(codeOf(() => upcomingWindow(days, now))).toBe('BAD_USER_INPUT');
-    expect(codeOf(() => upcomingWindow(90, now))).toBeUndefined();
+    for (const days of [0, -1, 91, 1.5]) expect(errorCodeOf(() => upcomingWindow(days, now))).toBe('BAD_USER_INPUT');
+    expect(errorCodeOf(() => upcomingWindow(90, now))).toBeUndefined();
   });
 });
 
