@@ -43,3 +43,6 @@ export function readBenchConfig(env: Record<string, string | undefined> = proces
     ...(cpuProfileDir && { cpuProfileDir }),
   };
 }
+
+/** The environment benchmark child processes start from (PATH, NODE_OPTIONS, ...): read here, with the rest of the config. */
+export const inheritedEnv = (): Record<string, string | undefined> => ({ ...process.env });

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { composeFromRepo } from '@devgraph/gateway';
 import { buildAll } from '../scripts/build/buildAll';
-import { readBenchConfig } from './config';
+import { inheritedEnv, readBenchConfig } from './config';
 import { benchQueries, type BenchQuery } from './gateways/benchQueries';
 import { compareResponses, type Comparison } from './gateways/compareResponses';
 import { measureUpstreamEconomy } from './gateways/measureUpstreamEconomy';
@@ -38,13 +38,13 @@ async function main() {
   const build = await buildAll();
   console.log(`dist/ built in ${(build.durationMs / 1000).toFixed(2)} s; Node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAtStart}`);
 
-  const stack = await startBenchStack({ baseEnv: process.env, latencyMs: upstreamLatencyMs });
+  const stack = await startBenchStack({ baseEnv: inheritedEnv(), latencyMs: upstreamLatencyMs });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devgraph-bench-gateways-'));
   const supergraphPath = path.join(dir, 'supergraph.graphql');
   fs.writeFileSync(supergraphPath, composeFromRepo(stack.subgraphs));
   let contenders: Awaited<ReturnType<typeof startContenders>> | undefined;
   try {
-    contenders = await startContenders({ supergraphPath, subgraphs: stack.subgraphs, baseEnv: process.env });
+    contenders = await startContenders({ supergraphPath, subgraphs: stack.subgraphs, baseEnv: inheritedEnv() });
     const devgraph = contenders.get('devgraph');
     const { subgraphs } = stack;
     // First, while every subgraph cache is still empty.
