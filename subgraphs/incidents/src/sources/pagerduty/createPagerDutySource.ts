@@ -1,23 +1,12 @@
-import { createLoader, type BatchResults, type Cache, type Upstream } from '@devgraph/runtime';
+import { createLoader, type BatchResults } from '@devgraph/runtime';
 import { filterKey, roundedNow, type IncidentFilter } from '../../model/incidentFilter';
 import type { IncidentsRequestSource, IncidentsSource } from '../../model/IncidentsSource';
 import type { ChangeEvent, Incident, IncidentList, IncidentService, OnCallShift, Responder, TimeWindow } from '../../model/types';
-import type { PagerDutyClient } from './createPagerDutyClient';
-import { createPagerDutyReader } from './createPagerDutyReader';
-import type { BatchWindow } from './createRequestBatcher';
+import { createPagerDutyReader, type PagerDutyReaderOptions } from './createPagerDutyReader';
 import { loadEach } from './loadEach';
-import type { PagerDutyTtls } from './pagerDutyCachePolicies';
 
-export interface PagerDutySourceOptions {
-  client: PagerDutyClient;
-  /** PagerDuty as the runtime reaches it; used for its cache reads and name, owned by the wiring. */
-  upstream: Upstream;
-  cache: Cache;
-  ttls: PagerDutyTtls;
-  /** Most ids in one `service_ids[]`/`escalation_policy_ids[]`/`user_ids[]` query (URL length). */
-  chunkSize: number;
-  /** When questions from concurrent subgraph requests are sent as one call (see createRequestBatcher). */
-  batchWindow: BatchWindow;
+/** The reader's options (it gets them as they are) plus the request clock. */
+export interface PagerDutySourceOptions extends PagerDutyReaderOptions {
   /** Clock (epoch ms): "now" of the acknowledgement search. */
   now: () => number;
 }
